@@ -1,0 +1,44 @@
+import type { Rule } from './rule';
+import { LANG, contentStems, findAll, phrases } from './lang';
+import { STEPS } from '../model';
+
+const PLATITUDE_RE = phrases(LANG.platitudes);
+const GENERIC = new Set<string>(LANG.genericWords);
+const MIN_WORDS = 12;
+
+/** A reflection that could end any story. */
+export const genericReflection: Rule = {
+  id: 'generic-reflection',
+  description: 'The Reflection is specific to this story and at least 12 words long.',
+  defaultSeverity: 'warning',
+  graded: true,
+  check(ctx) {
+    const section = ctx.content('reflection');
+    if (!section) return [];
+    const sentences = ctx.sentences('reflection');
+    const prose = sentences.map((s) => s.prose).join(' ');
+    const words = sentences.reduce((a, s) => a + s.words.length, 0);
+    const first = sentences[0];
+    const range = first ? { start: first.start, end: sentences[sentences.length - 1].end } : { start: section.headingStart, end: section.headingEnd };
+    if (words < MIN_WORDS) {
+      return [{
+        ...range,
+        section: 'reflection',
+        message: `The Reflection is ${words} word${words === 1 ? '' : 's'}: name the insight this story taught you and what you now do differently, in a sentence or two.`,
+      }];
+    }
+    const platitudes = findAll(PLATITUDE_RE, prose);
+    if (platitudes.length === 0) return [];
+    // A platitude is fine when the reflection is anchored in this story: it shares content words with the other steps.
+    const story = STEPS.filter((s) => s !== 'reflection').flatMap((s) => ctx.sentences(s)).map((s) => s.prose).join(' ');
+    const storyStems = contentStems(story, GENERIC);
+    const platitudeText = platitudes.map((p) => p.text).join(' ');
+    const anchors = [...contentStems(prose, GENERIC)].filter((w) => storyStems.has(w) && !contentStems(platitudeText, GENERIC).has(w));
+    if (anchors.length >= 2) return [];
+    return [{
+      ...range,
+      section: 'reflection',
+      message: `"${platitudes[0].text}" could end any story: name what this story taught you (the cause you found, the check you now run) and what you do differently because of it.`,
+    }];
+  },
+};

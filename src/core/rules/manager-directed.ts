@@ -1,0 +1,46 @@
+import type { StepName } from '../model';
+import { STEPS } from '../model';
+import type { RawFinding, Rule } from './rule';
+import { clauses, negatedBefore } from './lang';
+
+const BOSS = String.raw`(?:(?:my|our|the|his|her|their)\s+(?:\S+\s+)?(?:manager|lead|boss|director|supervisor|skip(?:-level)?|vp|cto|ceo|head\s+of\s+\S+|em|pm|product\s+manager|engineering\s+manager|team\s+lead|tech\s+lead|tl|principal|architect|leadership|management|mentor|sponsor|owner|cto|chief\s+\S+)|leadership|management)`;
+// Someone above the writer hands them the work: "my manager asked me to", "my lead had me look into it", "she put me on it".
+const DIRECTED_RE = new RegExp(
+  String.raw`(?<![\p{L}])${BOSS}\s+(?:\S+\s+){0,2}?(?:asked|told|wanted|needed|expected|instructed|directed|tasked|assigned|delegated|suggested|recommended|proposed|had|put|gave|handed|pulled|pointed|sent|got|looped|roped|made|picked|chose|nominated|volunteered|moved|brought|dropped|passed|forwarded)\s+(?:me|it\s+to\s+me|(?:the|this|that)\s+\S+\s+(?:to|over\s+to)\s+me|that\s+I|I)(?![\p{L}])(?!\s+(?:why|how|what|whether|about|for\s+(?:feedback|my\s+opinion|input)))`,
+  'giu',
+);
+// The writer as the one acted upon: "I was asked to", "I got assigned", "I was put on", "it was assigned to me".
+const PASSIVE_DIRECTED_RE = /(?<![\p{L}])(?:I\s+(?:was|got|had\s+been|have\s+been|am)\s+(?:\S+ly\s+)?(?:asked\s+(?:to|by|if)|told\s+to|assigned|tasked|instructed|directed|given\s+(?:the|this|a|an)\s+(?:task|ticket|job|project|assignment|work|problem|bug)|put\s+on|pulled\s+(?:in|into|onto)|handed|brought\s+in|drafted|nominated|volunteered|picked|chosen|selected|appointed|voluntold)|(?:it|this|the\s+\S+(?:\s+\S+)?)\s+(?:was|got)\s+(?:assigned|handed|given|delegated|passed)\s+(?:over\s+)?to\s+me|(?:assigned|handed|given|delegated)\s+to\s+me|at\s+(?:my|the)\s+(?:\S+\s+)?(?:manager|lead|boss|director)['’]?s?\s+(?:request|direction|suggestion|behest))(?![\p{L}])/giu;
+
+/** Work framed as directed by someone else. */
+export const managerDirected: Rule = {
+  id: 'manager-directed',
+  description: 'The work is framed as your own decision, not as something a manager directed.',
+  defaultSeverity: 'warning',
+  graded: true,
+  check(ctx) {
+    const out: RawFinding[] = [];
+    const steps: Array<StepName | 'followups'> = [...STEPS, 'followups'];
+    for (const step of steps) {
+      for (const s of ctx.sentences(step)) {
+        for (const c of clauses(s.prose)) {
+          for (const re of [DIRECTED_RE, PASSIVE_DIRECTED_RE]) {
+            re.lastIndex = 0;
+            let m: RegExpExecArray | null;
+            while ((m = re.exec(c.text))) {
+              if (negatedBefore(c.text, m.index) || /^\S*\s+(?:not|never|n't)\b/i.test(m[0])) continue;
+              const text = m[0];
+              out.push({
+                start: s.start + c.start + m.index,
+                end: s.start + c.start + m.index + text.length,
+                section: step,
+                message: `"${text.trim()}" makes the work sound assigned: say why you took it on yourself (what you noticed, what was at stake), and leave who approved it for a follow-up.`,
+              });
+            }
+          }
+        }
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,56 @@
+/**
+ * Shared reading of a Result for the four result rules.
+ */
+import type { RuleContext } from './rule';
+import type { Sentence } from '../parse';
+import { LANG, hasQuantity, phrases } from './lang';
+
+/** The Result's sentences and its prose as one string (empty when the step is missing or empty). */
+export function resultSentences(ctx: RuleContext): Sentence[] {
+  return ctx.sentences('result');
+}
+
+const MONEY_RE = /[$€£¥₹]\s?\d|\d\s?(?:k|m|bn|b)?\s?(?:usd|eur|gbp|dollars|euros)\b/iu;
+const BUSINESS_RE = phrases([...LANG.business.money, ...LANG.business.people, ...LANG.business.outcomes]);
+const TIME_UNITS = LANG.business.timeUnits.join('|');
+// Time given back: "saving 30 minutes a day", "4 hours a week", "freed two days per sprint".
+const TIME_SAVED_RE = new RegExp(
+  String.raw`(?:(?:sav(?:ed|ing|es)|free(?:d|ing|s)?|gave\s+(?:\S+\s+){0,3}back|giving\s+(?:\S+\s+){0,3}back|reclaim(?:ed|ing)?|cut|spared?)\s+(?:\S+\s+){0,5}?(?:${TIME_UNITS})|(?:${TIME_UNITS})\s+(?:a|an|per|each|every)\s+(?:day|week|month|quarter|year|sprint|release|deploy|build|engineer|developer|person|incident|on-?call))(?![\p{L}])`,
+  'iu',
+);
+
+/** True when the text translates the result into business terms: money, customers, time saved, incidents. */
+export function hasBusinessImpact(text: string): boolean {
+  BUSINESS_RE.lastIndex = 0;
+  return MONEY_RE.test(text) || BUSINESS_RE.test(text) || TIME_SAVED_RE.test(text);
+}
+
+const INSTITUTION_RE = phrases(LANG.secondOrder.institutions);
+const UPTAKE_RE = phrases(LANG.secondOrder.uptakeVerbs);
+const REACH_RE = phrases(LANG.secondOrder.reach);
+// Another team as an actor: "the payments team", "two other teams", "the iOS group", "their SRE org".
+const OTHER_TEAM_RE = /(?<![\p{L}])(?:(?:the|two|three|four|five|several|many|other|another|both|all|every|each|sister|partner|neighbou?ring|adjacent|their|\d+)\s+(?:\S+\s+){0,2}?(?:teams?|groups?|squads?|orgs?|organi[sz]ations?|departments?|companies|customers?\s+teams?))(?![\p{L}])/giu;
+
+// Spread beyond the original place: "across the other 4 repositories", "to every region", "in all 12 services".
+const SPREAD_RE = /(?<![\p{L}])(?:across|to|into|in|for|throughout)\s+(?:the\s+)?(?:other|all|every|each|remaining|rest\s+of\s+the)\s+(?:\S+\s+){0,2}?(?:teams?|repositories|repos|services|products|apps|regions|platforms|squads|orgs?|organi[sz]ations?|codebases|pipelines|projects|modules|libraries|clients|sdks|languages|markets|countries|sites|stores|offices|departments|business\s+units)(?![\p{L}])/iu;
+
+/** True when the Result reaches beyond the fix: others adopted it, it became a standard, a policy or a runbook. */
+export function hasSecondOrder(text: string): boolean {
+  INSTITUTION_RE.lastIndex = 0;
+  REACH_RE.lastIndex = 0;
+  if (INSTITUTION_RE.test(text) || REACH_RE.test(text) || SPREAD_RE.test(text)) return true;
+  // Uptake by someone else: a team (not "my team") adopting, reusing, copying or rolling it out.
+  UPTAKE_RE.lastIndex = 0;
+  OTHER_TEAM_RE.lastIndex = 0;
+  const uptake = UPTAKE_RE.test(text);
+  if (!uptake) return false;
+  OTHER_TEAM_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = OTHER_TEAM_RE.exec(text))) {
+    if (!/^(?:my|our)\b/i.test(m[0])) return true;
+  }
+  return /(?<![\p{L}])(?:adopted|reused|copied|rolled\s+(?:it\s+)?out|replicated|standardi[sz]ed)(?![\p{L}])/iu.test(text);
+}
+
+/** True when the text holds a quantity. */
+export { hasQuantity };

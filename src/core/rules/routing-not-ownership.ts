@@ -1,0 +1,56 @@
+import type { StepName } from '../model';
+import type { RawFinding, Rule } from './rule';
+import { clauses, negatedBefore } from './lang';
+
+const OTHERS = String.raw`(?:them|him|her|the\s+(?:\S+\s+){0,2}?(?:team|owners?|folks|people|on-?call|engineers?|maintainers?|lead|manager|channel|group|squad|vendor|support)|their\s+(?:\S+\s+){0,1}?(?:team|lead|manager|on-?call|channel|owners?|tracker|queue|backlog|board|slack|inbox|engineers?)|(?:my|our)\s+(?:\S+\s+)?(?:manager|lead|director|boss|vp))`;
+// The writer hands the problem to someone: messaged, pinged, escalated, reported, filed, told them, handed it off.
+const HANDOFF_RE = new RegExp(
+  String.raw`(?<![\p{L}])(?:(?:sent|send|sending|dropped|wrote|posted|left)\s+(?:${OTHERS}\s+)?(?:a|an)\s+(?:\S+\s+)?(?:message|slack|email|e-mail|note|dm|ticket|bug\s+report|report|heads[\s-]up|ping|jira)|(?:messaged|pinged|emailed|e-mailed|slacked|dm['’]?ed|paged|notified|alerted|informed|contacted|looped\s+in|cc['’]?ed)\s+${OTHERS}|(?:escalated|escalate|escalating)|(?:reported|flagged|raised|surfaced|mentioned|brought\s+up|passed|handed|forwarded|routed|punted|kicked|threw|tossed|reassigned|transferred)\s+(?:it|this|that|the\s+(?:\S+\s+){0,2}?(?:bug|issue|problem|finding|gap|error|risk|concern|leak|regression|ticket))(?:\s+(?:off|over|along|on|up))?\s*(?:to|with|in|into|on)\s+(?!(?:my|the)\s+(?:own\s+)?(?:fix|patch|pull|pr)\b)\S+|(?:filed|opened|created|logged|raised|submitted|cut|wrote\s+up)\s+(?:a|an)\s+(?:\S+\s+){0,2}?(?:ticket|bug|issue|jira|report|request)\s+(?:in|on|with|for|against|to)\s+${OTHERS}|(?:told|asked|let)\s+${OTHERS}\s+(?:know|about|to\s+(?:fix|look|handle|take|investigate|prioriti[sz]e|patch|address|deal|schedule|pick))|waited\s+(?:(?:for|on|until)\s+(?:${OTHERS}|a\s+(?:reply|response|fix|decision|patch)|(?:their|her|his)\s+\S+)|to\s+hear))(?![\p{L}])`,
+  'giu',
+);
+// Someone else does the work after the handoff: "they handled it", "the platform team took it from there".
+const THEY_FIXED_RE =
+  /(?<![\p{L}])(?:they|he|she|the\s+(?:\S+\s+){0,2}?(?:team|owners?|on-?call|engineers?|maintainers?)|their\s+(?:\S+\s+)?(?:team|on-?call|engineers?|lead))\s+(?:then\s+|quickly\s+|eventually\s+)?(?:handled|fixed|took\s+(?:it|over|care|it\s+from\s+there)|picked\s+(?:it|this|that)\s+up|resolved|patched|addressed|dealt\s+with|owned|shipped\s+(?:a|the)\s+fix|sorted\s+it|ran\s+with\s+it)(?![\p{L}])/giu;
+// The writer's own fix in the same sentence makes a handoff a courtesy, not a routing.
+const OWN_FIX_RE =
+  /(?<![\p{L}])(?:(?:brought|bringing|attached|with|included|including|sent|opened|wrote|shipped|built|landed|merged|had|and)\s+(?:\S+\s+){0,3}?(?:fix|fixes|patch|patches|pull\s+request|pr|change|diff|commit|solution|prototype|proof\s+of\s+concept|poc)|myself|ready[\s-]to[\s-]merge|I\s+(?:\S+\s+)?(?:fixed|patched|wrote|shipped|rewrote|implemented|built|deployed|changed|replaced|reverted|rolled\s+back|repaired|added))(?![\p{L}])/iu;
+
+/** Handing the problem off instead of owning it. */
+export const routingNotOwnership: Rule = {
+  id: 'routing-not-ownership',
+  description: 'The Action owns the problem instead of handing it to someone else.',
+  defaultSeverity: 'warning',
+  graded: true,
+  check(ctx) {
+    const out: RawFinding[] = [];
+    const steps: Array<StepName | 'followups'> = ['action', 'followups'];
+    for (const step of steps) {
+      for (const s of ctx.sentences(step)) {
+        const hits: Array<{ start: number; end: number; text: string }> = [];
+        for (const c of clauses(s.prose)) {
+          for (const re of [HANDOFF_RE, THEY_FIXED_RE]) {
+            re.lastIndex = 0;
+            let m: RegExpExecArray | null;
+            while ((m = re.exec(c.text))) {
+              if (negatedBefore(c.text, m.index)) continue;
+              hits.push({ start: c.start + m.index, end: c.start + m.index + m[0].length, text: m[0] });
+            }
+          }
+        }
+        if (hits.length === 0) continue;
+        // The writer's own fix anywhere in the sentence outside the handoff words.
+        let rest = s.prose;
+        for (const h of hits) rest = rest.slice(0, h.start) + ' '.repeat(h.end - h.start) + rest.slice(h.end);
+        if (OWN_FIX_RE.test(rest)) continue;
+        const h = hits[0];
+        out.push({
+          start: s.start + h.start,
+          end: s.start + h.end,
+          section: step,
+          message: `"${h.text.trim()}" hands the problem to someone else: say what you did to solve it (you wrote the fix, you verified it), and mention the handoff only alongside your own fix.`,
+        });
+      }
+    }
+    return out;
+  },
+};

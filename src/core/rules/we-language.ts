@@ -1,0 +1,42 @@
+import type { StepName } from '../model';
+import type { RawFinding, Rule } from './rule';
+import { findAll } from './lang';
+import { stepLabel } from '../vocabulary';
+
+// The group as the actor: we and its forms, "the team and I", a count of "us" as the subject, "together" as joint action.
+const WE_RE = /(?<![\p{L}'’])(?:we|we['’](?:re|ve|d|ll)|ourselves|ours)(?![\p{L}'’])|(?<![\p{L}])(?:(?:the|my|our)\s+(?:\S+\s+)?(?:team|squad|group|crew|colleagues|teammates|peers)\s+and\s+I|I\s+and\s+(?:the|my)\s+(?:\S+\s+)?(?:team|squad|group|colleagues|teammates))(?![\p{L}])|(?<![\p{L}])(?:the\s+(?:two|three|four|five|few)|all|both|each|several|some|a\s+few|two|three|four|five|many|most)\s+of\s+us(?![\p{L}])|(?<![\p{L}])(?:let['’]s|between\s+us)(?![\p{L}])/giu;
+// "our" claiming the work: our fix, our investigation, our approach ... (not our customers, our company, our goals).
+const OUR_WORK_RE = /(?<![\p{L}])our\s+(?:(?:own|joint|combined|collective|shared|team['’]s|quick|final|first|new|main|proposed|initial)\s+)?(?:fix|fixes|investigation|investigations|solution|solutions|approach|analysis|work|patch|patches|change|changes|plan|design|effort|efforts|implementation|rollout|migration|debugging|root[\s-]cause\s+analysis|proposal|decision|idea|ideas|findings|finding|diagnosis|refactor|rewrite|prototype|experiment|experiments|workaround|mitigation|response|remediation|redesign|strategy|hypothesis|research|testing|tests|review|build|code|script|tool|dashboard|pull\s+request|pr|commit|release|launch|deployment|deploy)(?![\p{L}])/giu;
+// "together" as joint action, but not assembling things ("put together a dashboard").
+const TOGETHER_RE = /(?<![\p{L}])together(?![\p{L}])/giu;
+const ASSEMBLE_BEFORE_RE = /(?:put|putting|puts|pieced|piecing|stitched|stitching|tied|tying|glued|bring|brought|bringing|pull|pulled|pulling|grouped|grouping|batched|bundled|clustered|strung|cobbled|threw|throw|packed|wired|linked|lumped|taken|added|come|came|fit|fits|fitted)\s+(?:\S+\s+){0,3}$/i;
+
+const STEPS_READ: Array<StepName | 'followups'> = ['task', 'action', 'result', 'followups'];
+
+/** First-person plural that hides who did the work. */
+export const weLanguage: Rule = {
+  id: 'we-language',
+  description: "First-person plural ('we', 'our fix', 'the team and I') hides what you did.",
+  defaultSeverity: 'warning',
+  graded: true,
+  check(ctx) {
+    const out: RawFinding[] = [];
+    for (const step of STEPS_READ) {
+      for (const s of ctx.sentences(step)) {
+        const hits = [...findAll(WE_RE, s.prose), ...findAll(OUR_WORK_RE, s.prose)];
+        for (const t of findAll(TOGETHER_RE, s.prose)) {
+          if (!ASSEMBLE_BEFORE_RE.test(s.prose.slice(0, t.start))) hits.push(t);
+        }
+        for (const h of hits.sort((a, b) => a.start - b.start)) {
+          out.push({
+            start: s.start + h.start,
+            end: s.start + h.end,
+            section: step,
+            message: `"${h.text}" in the ${stepLabel(step)} makes the group the actor: say what you did yourself ("I traced …", "I wrote …"), and name others by role where they helped.`,
+          });
+        }
+      }
+    }
+    return out;
+  },
+};
