@@ -13,3 +13,4 @@ export { rules, ruleById } from './rules';
 export type { Rule, RuleContext } from './rules/rule';
 export { disableEdit } from './disable';
 export { STEP_GUIDANCE, PRINCIPLES, stepLabel } from './vocabulary';
+export * from './coverage';

@@ -183,7 +183,7 @@ export function parseStory(text: string): StarDocument {
     }
     const hm = HEADING_RE.exec(lineText);
     if (hm) {
-      const title = (hm[2] ?? '').replace(/[ \t]+#+$/, '').trim();
+      const title = (hm[2] ?? '').replace(/<!--.*?(?:-->|$)/g, '').replace(/[ \t]+#+$/, '').trim();
       headings.push({ level: hm[1].length, title, start: ls, end: le, line });
       mask.fill(Mask.Silent, ls, le);
       continue;

@@ -18,7 +18,9 @@ export const fewIStatements: Rule = {
       start: section.headingStart,
       end: section.headingEnd,
       section: 'action',
-      message: `Only ${mine} of ${sentences.length} Action sentences have you as the actor: tell each step as "I + verb" (I traced, I wrote, I verified) so the interviewer can credit you.`,
+      message: mine * 2 >= sentences.length
+        ? `Only ${mine} Action sentence${mine === 1 ? '' : 's'} with you as the actor: the bar wants at least three concrete steps, each "I + verb" (I traced, I wrote, I verified).`
+        : `Only ${mine} of ${sentences.length} Action sentences have you as the actor: tell each step as "I + verb" (I traced, I wrote, I verified) so the interviewer can credit you.`,
     }];
   },
 };

@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { LANG, contentStems, findAll, phrases } from './lang';
+import { LANG, contentStems, findAll, phrases, quoteWords } from './lang';
 import { STEPS } from '../model';
 
 const PLATITUDE_RE = phrases(LANG.platitudes);
@@ -38,7 +38,7 @@ export const genericReflection: Rule = {
     return [{
       ...range,
       section: 'reflection',
-      message: `"${platitudes[0].text}" could end any story: name what this story taught you (the cause you found, the check you now run) and what you do differently because of it.`,
+      message: `"${quoteWords(platitudes[0].text)}" could end any story: name what this story taught you (the cause you found, the check you now run) and what you do differently because of it.`,
     }];
   },
 };

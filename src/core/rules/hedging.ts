@@ -1,7 +1,7 @@
 import type { StepName } from '../model';
 import { STEPS } from '../model';
 import type { RawFinding, Rule } from './rule';
-import { LANG, findAll, phrases } from './lang';
+import { LANG, findAll, phrases, quoteWords } from './lang';
 
 const HEDGE_RE = phrases(LANG.hedges);
 // "kind of" / "sort of" after a determiner name a type ("this kind of bug"), not a hedge.
@@ -29,7 +29,7 @@ export const hedging: Rule = {
             start,
             end,
             section: step,
-            message: `"${h.text}" hedges: say what you did and what you know plainly${/^(?:tried|try|trying|attempted) to$/.test(lower) ? ' ("I fixed", or say what stopped you)' : ''}.`,
+            message: `"${quoteWords(h.text)}" hedges: say what you did and what you know plainly${/^(?:tried|try|trying|attempted) to$/.test(lower) ? ' ("I fixed", or say what stopped you)' : ''}.`,
           };
           if (DROPPABLE.test(lower)) {
             // Drop the hedge with one neighbouring space (and a comma right after it), keeping sentence case.
@@ -44,7 +44,7 @@ export const hedging: Rule = {
             if (atSentenceStart && /\p{Ll}/u.test(next) && !/^i\b/.test(ctx.doc.text.slice(dropEnd, dropEnd + 2))) {
               edits[0] = { range: ctx.doc.range(dropStart, dropEnd + 1), newText: next.toUpperCase() };
             }
-            f.fix = { title: `Drop "${h.text}"`, edits };
+            f.fix = { title: `Drop "${quoteWords(h.text)}"`, edits };
           }
           out.push(f);
         }

@@ -164,3 +164,8 @@ export function contentStems(text: string, generic: ReadonlySet<string>): Set<st
 const STOP = new Set(
   'that this with from have been were they them their there then than what when where which while will would could should about after before again into over under only just even much many more most some such very well also because since until unless other others those these your yours mine ours here each both every something anything everything nothing someone anyone everyone nobody itself myself ourselves yourself themselves does doing done being having make made like need needed want wanted sure able across within without still already often usually really actually finally first last next time times year years week weeks month months today later soon'.split(' '),
 );
+
+/** The words as found, on one line, for quoting in a message. */
+export function quoteWords(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

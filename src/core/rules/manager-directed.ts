@@ -1,7 +1,7 @@
 import type { StepName } from '../model';
 import { STEPS } from '../model';
 import type { RawFinding, Rule } from './rule';
-import { clauses, negatedBefore } from './lang';
+import { clauses, negatedBefore, quoteWords } from './lang';
 
 const BOSS = String.raw`(?:(?:my|our|the|his|her|their)\s+(?:\S+\s+)?(?:manager|lead|boss|director|supervisor|skip(?:-level)?|vp|cto|ceo|head\s+of\s+\S+|em|pm|product\s+manager|engineering\s+manager|team\s+lead|tech\s+lead|tl|principal|architect|leadership|management|mentor|sponsor|owner|cto|chief\s+\S+)|leadership|management)`;
 // Someone above the writer hands them the work: "my manager asked me to", "my lead had me look into it", "she put me on it".
@@ -34,7 +34,7 @@ export const managerDirected: Rule = {
                 start: s.start + c.start + m.index,
                 end: s.start + c.start + m.index + text.length,
                 section: step,
-                message: `"${text.trim()}" makes the work sound assigned: say why you took it on yourself (what you noticed, what was at stake), and leave who approved it for a follow-up.`,
+                message: `"${quoteWords(text)}" makes the work sound assigned: say why you took it on yourself (what you noticed, what was at stake), and leave who approved it for a follow-up.`,
               });
             }
           }

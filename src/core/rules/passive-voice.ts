@@ -1,5 +1,5 @@
 import type { RawFinding, Rule } from './rule';
-import { findAll } from './lang';
+import { findAll, quoteWords } from './lang';
 
 const IRREGULAR = 'written|done|made|built|found|run|taken|given|sent|shown|known|seen|held|kept|led|left|lost|put|set|shut|split|spent|told|thought|brought|bought|caught|chosen|drawn|driven|eaten|fallen|forgotten|frozen|gotten|hidden|hit|hurt|laid|meant|paid|read|rebuilt|rewritten|rerun|said|sold|shot|spun|stolen|struck|swept|taught|thrown|torn|understood|undone|withdrawn|won|broken|begun|shaken|overlooked|upheld';
 // be / get + past participle, with up to one adverb between ("was quickly rolled back").
@@ -24,7 +24,7 @@ export const passiveVoice: Rule = {
           start: s.start + h.start,
           end: s.start + h.end,
           section: 'action',
-          message: `"${h.text}" hides who acted: if it was you, say "I …"; if someone else, name them.`,
+          message: `"${quoteWords(h.text)}" hides who acted: if it was you, say "I …"; if someone else, name them.`,
         });
       }
     }

@@ -3,7 +3,7 @@
  */
 import type { RuleContext } from './rule';
 import type { Sentence } from '../parse';
-import { LANG, hasQuantity, phrases } from './lang';
+import { LANG, findAll, hasQuantity, phrases } from './lang';
 
 /** The Result's sentences and its prose as one string (empty when the step is missing or empty). */
 export function resultSentences(ctx: RuleContext): Sentence[] {
@@ -21,9 +21,12 @@ const TIME_SAVED_RE = new RegExp(
 
 /** True when the text translates the result into business terms: money, customers, time saved, incidents. */
 export function hasBusinessImpact(text: string): boolean {
-  BUSINESS_RE.lastIndex = 0;
-  return MONEY_RE.test(text) || BUSINESS_RE.test(text) || TIME_SAVED_RE.test(text);
+  if (MONEY_RE.test(text) || TIME_SAVED_RE.test(text)) return true;
+  // A business word that only names a team or a system ("the payments team", "the billing service") does not count.
+  return findAll(BUSINESS_RE, text).some((h) => !NAMES_A_THING_RE.test(text.slice(h.end)));
 }
+
+const NAMES_A_THING_RE = /^[\s-]+(?:team|teams|group|squad|org|organi[sz]ation|service|services|library|database|db|table|api|pipeline|platform|system|repo|repository|module|engineers?|folks|channel|lead|on-?call)(?![\p{L}])/iu;
 
 const INSTITUTION_RE = phrases(LANG.secondOrder.institutions);
 const UPTAKE_RE = phrases(LANG.secondOrder.uptakeVerbs);

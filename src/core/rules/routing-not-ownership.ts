@@ -1,6 +1,6 @@
 import type { StepName } from '../model';
 import type { RawFinding, Rule } from './rule';
-import { clauses, negatedBefore } from './lang';
+import { clauses, negatedBefore, quoteWords } from './lang';
 
 const OTHERS = String.raw`(?:them|him|her|the\s+(?:\S+\s+){0,2}?(?:team|owners?|folks|people|on-?call|engineers?|maintainers?|lead|manager|channel|group|squad|vendor|support)|their\s+(?:\S+\s+){0,1}?(?:team|lead|manager|on-?call|channel|owners?|tracker|queue|backlog|board|slack|inbox|engineers?)|(?:my|our)\s+(?:\S+\s+)?(?:manager|lead|director|boss|vp))`;
 // The writer hands the problem to someone: messaged, pinged, escalated, reported, filed, told them, handed it off.
@@ -47,7 +47,7 @@ export const routingNotOwnership: Rule = {
           start: s.start + h.start,
           end: s.start + h.end,
           section: step,
-          message: `"${h.text.trim()}" hands the problem to someone else: say what you did to solve it (you wrote the fix, you verified it), and mention the handoff only alongside your own fix.`,
+          message: `"${quoteWords(h.text)}" hands the problem to someone else: say what you did to solve it (you wrote the fix, you verified it), and mention the handoff only alongside your own fix.`,
         });
       }
     }

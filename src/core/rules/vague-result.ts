@@ -1,5 +1,5 @@
 import type { RawFinding, Rule } from './rule';
-import { LANG, findAll, hasQuantity, phrases } from './lang';
+import { LANG, findAll, hasQuantity, phrases, quoteWords } from './lang';
 
 const FEELING_RE = new RegExp(
   String.raw`(?<![\p{L}])(?:was|were|is|are|felt|feel|feels|seemed|seem|looked|got|became|left|kept|made\s+\S+|be|been)\s+(?:\S+\s+){0,2}?(?:${LANG.vague.feelings.join('|')})(?![\p{L}])`,
@@ -27,7 +27,7 @@ export const vagueResult: Rule = {
         start: s.start + hit.start,
         end: s.start + hit.end,
         section: 'result',
-        message: `"${hit.text}" claims impact without showing it: replace it with what changed and by how much (a metric before and after, customers or money affected).`,
+        message: `"${quoteWords(hit.text)}" claims impact without showing it: replace it with what changed and by how much (a metric before and after, customers or money affected).`,
       });
     }
     return out;

@@ -1,6 +1,6 @@
 import type { StepName } from '../model';
 import type { RawFinding, Rule } from './rule';
-import { findAll } from './lang';
+import { findAll, quoteWords } from './lang';
 import { stepLabel } from '../vocabulary';
 
 // The group as the actor: we and its forms, "the team and I", a count of "us" as the subject, "together" as joint action.
@@ -32,7 +32,7 @@ export const weLanguage: Rule = {
             start: s.start + h.start,
             end: s.start + h.end,
             section: step,
-            message: `"${h.text}" in the ${stepLabel(step)} makes the group the actor: say what you did yourself ("I traced …", "I wrote …"), and name others by role where they helped.`,
+            message: `"${quoteWords(h.text)}" in the ${stepLabel(step)} makes the group the actor: say what you did yourself ("I traced …", "I wrote …"), and name others by role where they helped.`,
           });
         }
       }
