@@ -109,6 +109,10 @@ export interface StarDocument {
   /** Per character: a Mask value. */
   mask: Uint8Array;
   frontMatter?: FrontMatter;
+  /** A code fence that is never closed (its marker, e.g. ```), so text appended at the end would be code. */
+  unclosedFence?: string;
+  /** An HTML comment that is never closed, so text appended at the end would be hidden. */
+  unclosedComment?: boolean;
   /** A problem with the front matter fences (opened and never closed). */
   fenceProblem?: FrontMatterProblem;
   title?: string;
@@ -148,7 +152,7 @@ export function parseStory(text: string): StarDocument {
     sectionAt: (offset) => sectionAt(doc, offset),
   };
 
-  let firstBodyLine = readFrontMatter(doc);
+  const firstBodyLine = readFrontMatter(doc);
   if (doc.frontMatter) mask.fill(Mask.Silent, doc.frontMatter.start, doc.frontMatter.end);
 
   // Block structure: code fences, HTML comments and headings, line by line.
@@ -193,6 +197,8 @@ export function parseStory(text: string): StarDocument {
     if (open >= 0) inComment = true;
   }
 
+  if (fence !== null) doc.unclosedFence = fence;
+  if (inComment) doc.unclosedComment = true;
   maskInline(doc, firstBodyLine);
   readDisables(doc);
   buildSections(doc, headings);

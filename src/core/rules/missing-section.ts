@@ -19,7 +19,10 @@ export const missingSection: Rule = {
       const at = before ? before.headingStart : doc.text.length;
       const atEnd = !before;
       const needsLead = atEnd && doc.text.length > 0 && !/\n\s*$/.test(doc.text) ? eol + eol : atEnd && doc.text.length > 0 && !/\n\s*\n\s*$/.test(doc.text) ? eol : '';
-      const newText = `${needsLead}## ${stepLabel(step)}${eol}${STEP_SKELETON[step as StepName]}${eol}${atEnd ? '' : eol}`;
+      // Appending after an unclosed code fence would land inside the code: close it first.
+      const closer = doc.unclosedFence ?? (doc.unclosedComment ? '-->' : undefined);
+      const closeFence = atEnd && closer ? `${/\n\s*$/.test(doc.text) ? '' : eol}${closer}${eol}${eol}` : '';
+      const newText = `${closeFence || needsLead}## ${stepLabel(step)}${eol}${STEP_SKELETON[step as StepName]}${eol}${atEnd ? '' : eol}`;
       const anchor = before ? { start: before.headingStart, end: before.headingEnd } : firstLine(doc.text);
       const pos = doc.lines.positionAt(at);
       return {

@@ -1,6 +1,7 @@
 import type { StepName } from '../model';
 import { STEPS } from '../model';
 import type { Section } from '../parse';
+import { parseStory } from '../parse';
 import type { Rule } from './rule';
 import { stepLabel } from '../vocabulary';
 
@@ -23,6 +24,11 @@ export const sectionOrder: Rule = {
     const keep = longestIncreasing(idx);
     if (keep.size === steps.length) return [];
     const fix = reorderFix(doc, steps);
+    // Offer the fix only when the reordered text parses back to every step, in order (an unclosed
+    // comment or fence inside a moved step would otherwise swallow the steps after it).
+    const after = parseStory(applyEdit(doc.text, doc.lines.offsetAt(fix.edits[0].range.start), doc.lines.offsetAt(fix.edits[0].range.end), fix.edits[0].newText));
+    const kinds = after.sections.filter((s) => s.kind && s.kind !== 'followups').map((s) => s.kind as StepName);
+    const sound = kinds.length >= steps.length && kinds.every((k, i) => i === 0 || STEPS.indexOf(kinds[i - 1]) <= STEPS.indexOf(k));
     return steps
       .filter((_, i) => !keep.has(i))
       .map((s) => ({
@@ -30,7 +36,7 @@ export const sectionOrder: Rule = {
         end: s.headingEnd,
         section: s.kind as StepName,
         message: `${stepLabel(s.kind as StepName)} is out of place: tell the steps in the order Situation, Task, Action, Result, Reflection so the interviewer can follow.`,
-        fix,
+        ...(sound ? { fix } : {}),
       }));
   },
 };
@@ -72,4 +78,8 @@ function reorderFix(doc: import('../parse').StarDocument, steps: Section[]) {
   let newText = ordered.map(piece).join('').replace(/\s+$/, '');
   newText += trailing.length ? trailing : '';
   return { title: 'Put the steps in STAR order', edits: [{ range: doc.range(start, end), newText }] };
+}
+
+function applyEdit(text: string, start: number, end: number, newText: string): string {
+  return text.slice(0, start) + newText + text.slice(end);
 }
