@@ -29,6 +29,8 @@ export const managerDirected: Rule = {
             let m: RegExpExecArray | null;
             while ((m = re.exec(c.text))) {
               if (negatedBefore(c.text, m.index) || /^\S*\s+(?:not|never|n't)\b/i.test(m[0])) continue;
+              // Asking or telling directs work only with what to do: "asked me to", "asked if I could" (not "asked me for an update").
+              if (re === DIRECTED_RE && /(?:asked|told|wanted|needed|expected|instructed|directed)\s+me$/i.test(m[0]) && !/^\s*(?:to|if\s+I|whether\s+I|with)\b/i.test(c.text.slice(m.index + m[0].length))) continue;
               const text = m[0];
               out.push({
                 start: s.start + c.start + m.index,

@@ -10,6 +10,7 @@ describe('manager-directed', () => {
     { name: '"nobody asked me to"', steps: { task: 'Nobody asked me to look at the ledger, and it was not my team\'s.' }, fires: false },
     { name: '"I told my manager" (the writer acts)', steps: { action: 'I pulled the logs. I found the dedupe bug. I wrote the fix and told my manager once it shipped. I verified the backlog.' }, fires: false },
     { name: 'a manager asking a question', steps: { action: 'I pulled the logs. My manager asked me why it took a week, and I showed her the replay. I wrote the fix. I verified the backlog.' }, fires: false },
+    { name: 'a manager asking for an update', steps: { action: 'I pulled the logs. My manager asked me for an update, and I sent one. I wrote the fix. I verified the backlog.' }, fires: false },
     { name: 'a quote from the manager', steps: { task: 'The ledger was not mine. My manager only said, "Let me know what you find."' }, fires: false },
   ]);
 });

@@ -9,6 +9,8 @@ describe('we-language', () => {
     { name: '"together" as joint action', steps: { action: 'The on-call engineer and I traced it together. I wrote the fix. I added a test. I verified the backlog.' }, fires: true, covers: 'together' },
     { name: "we'd / we've contractions", steps: { task: "The ledger wasn't mine, but we'd all seen the tickets and nobody had asked me to look." }, fires: true, covers: "we'd", section: 'task' },
     { name: 'answers under Follow-ups', followups: '### Who wrote the patch?\nWe wrote it over a weekend.', fires: true, section: 'followups' },
+    { name: '"me and my teammate" as the subject', steps: { action: 'Me and my teammate split the replay work. I wrote the fix. I added a test. I verified the backlog.' }, fires: true },
+    { name: '"along with two colleagues"', steps: { action: 'Along with two colleagues I traced the retries. I wrote the fix. I added a test. I verified the backlog.' }, fires: true },
     { name: '"our customers" and "our company"', steps: { result: 'Late points fell from 4% to 0.1% for our customers, which our company counted as 300 fewer tickets a month. The payments team adopted my retry test.' }, fires: false },
     { name: 'quoted dialogue', steps: { action: 'I asked their lead, "Can we ship this on Friday?" and she agreed. I wrote the fix. I added a test. I verified the backlog.' }, fires: false },
     { name: '"put together" a dashboard', steps: { action: 'I put together a dashboard of late entries. I wrote the fix. I added a test. I verified the backlog.' }, fires: false },
