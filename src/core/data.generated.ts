@@ -651,7 +651,19 @@ export const DATA = {
       "taking ownership",
       "big takeaway",
       "main lesson",
-      "biggest lesson"
+      "biggest lesson",
+      "key learning",
+      "trust the process",
+      "believe in",
+      "my own ideas",
+      "more confident",
+      "more proactively",
+      "escalate risks earlier",
+      "escalate earlier",
+      "ask questions earlier",
+      "manage expectations",
+      "managing expectations",
+      "aligned and informed"
     ],
     "genericWords": [
       "team",
@@ -886,19 +898,18 @@ export const DATA = {
       "nobody owned",
       "no one owned",
       "no owner",
-      "shared",
-      "contract",
-      "contracts",
+      "shared ownership",
       "feedback loop",
       "feedback loops",
-      "metric",
-      "metrics",
-      "measured",
       "what gets measured",
-      "default",
-      "defaults",
       "guardrail",
-      "guardrails"
+      "guardrails",
+      "team boundaries",
+      "team boundary",
+      "org chart",
+      "reorg",
+      "reorganization",
+      "reorganisation"
     ],
     "hedges": [
       "i think",
@@ -1248,6 +1259,11 @@ export const DATA = {
       "example",
       "instance",
       "tell",
+      "more",
+      "most",
+      "because",
+      "other",
+      "time",
       "describe",
       "give",
       "share",
@@ -1383,8 +1399,7 @@ export const DATA = {
         "uncover",
         "detect",
         "identify",
-        "come across",
-        "track down"
+        "come across"
       ],
       [
         "miss",
@@ -1458,6 +1473,7 @@ export const DATA = {
         "judgment call",
         "judgement call",
         "make a call",
+        "call",
         "direction"
       ],
       [
@@ -1466,7 +1482,9 @@ export const DATA = {
         "mistaken",
         "misguided",
         "flawed",
-        "bad idea"
+        "bad idea",
+        "bad",
+        "mistake"
       ],
       [
         "commit",
@@ -1561,7 +1579,14 @@ export const DATA = {
         "intricate",
         "over-engineered",
         "overengineered",
-        "hard problem"
+        "hard problem",
+        "hard",
+        "hardest",
+        "tough",
+        "toughest",
+        "tricky",
+        "trickiest",
+        "difficult"
       ],
       [
         "cheap",
@@ -1638,7 +1663,9 @@ export const DATA = {
         "buy-in",
         "win over",
         "earn trust",
-        "rebuild trust"
+        "rebuild trust",
+        "convince",
+        "persuade"
       ],
       [
         "skeptical",
@@ -1705,6 +1732,9 @@ export const DATA = {
       ],
       [
         "not yours",
+        "not mine",
+        "not your problem",
+        "not my problem",
         "not my job",
         "not your job",
         "nobody own",
@@ -1747,7 +1777,9 @@ export const DATA = {
         "troubleshoot",
         "analyze",
         "analyse",
-        "drill into"
+        "drill into",
+        "track down",
+        "get to the bottom"
       ],
       [
         "data",
@@ -1812,6 +1844,15 @@ export const DATA = {
         "response",
         "reaction",
         "receive"
+      ],
+      [
+        "preference",
+        "taste",
+        "style",
+        "opinion",
+        "nitpick",
+        "nit",
+        "cosmetic"
       ],
       [
         "differently",

@@ -10,7 +10,7 @@ const DIRECTED_RE = new RegExp(
   'giu',
 );
 // The writer as the one acted upon: "I was asked to", "I got assigned", "I was put on", "it was assigned to me".
-const PASSIVE_DIRECTED_RE = /(?<![\p{L}])(?:I\s+(?:was|got|had\s+been|have\s+been|am)\s+(?:\S+ly\s+)?(?:asked\s+(?:to|by|if)|told\s+to|assigned|tasked|instructed|directed|given\s+(?:the|this|a|an)\s+(?:task|ticket|job|project|assignment|work|problem|bug)|put\s+on|pulled\s+(?:in|into|onto)|handed|brought\s+in|drafted|nominated|volunteered|picked|chosen|selected|appointed|voluntold)|(?:it|this|the\s+\S+(?:\s+\S+)?)\s+(?:was|got)\s+(?:assigned|handed|given|delegated|passed)\s+(?:over\s+)?to\s+me|(?:assigned|handed|given|delegated)\s+to\s+me|at\s+(?:my|the)\s+(?:\S+\s+)?(?:manager|lead|boss|director)['’]?s?\s+(?:request|direction|suggestion|behest))(?![\p{L}])/giu;
+const PASSIVE_DIRECTED_RE = /(?<![\p{L}])(?:I\s+(?:was|got|had\s+been|have\s+been|am)\s+(?:\S+ly\s+)?(?:asked\s+(?:to|by|if)|requested\s+(?:to|by)|told\s+to|assigned|tasked|instructed|directed|given\s+(?:the|this|a|an)\s+(?:task|ticket|job|project|assignment|work|problem|bug)|put\s+on|pulled\s+(?:in|into|onto)|handed|brought\s+in|drafted|nominated|volunteered|picked|chosen|selected|appointed|voluntold)|(?:it|this|the\s+\S+(?:\s+\S+)?)\s+(?:was|got)\s+(?:assigned|handed|given|delegated|passed)\s+(?:over\s+)?to\s+me|(?:assigned|handed|given|delegated)\s+to\s+me|at\s+(?:my|the)\s+(?:\S+\s+)?(?:manager|lead|boss|director)['’]?s?\s+(?:request|direction|suggestion|behest))(?![\p{L}])/giu;
 
 /** Work framed as directed by someone else. */
 export const managerDirected: Rule = {

@@ -13,7 +13,7 @@ const THEY_FIXED_RE =
   /(?<![\p{L}])(?:they|he|she|the\s+(?:\S+\s+){0,2}?(?:team|owners?|on-?call|engineers?|maintainers?)|their\s+(?:\S+\s+)?(?:team|on-?call|engineers?|lead))\s+(?:then\s+|quickly\s+|eventually\s+)?(?:handled|fixed|took\s+(?:it|over|care|it\s+from\s+there)|picked\s+(?:it|this|that)\s+up|resolved|patched|addressed|dealt\s+with|owned|shipped\s+(?:a|the)\s+fix|sorted\s+it|ran\s+with\s+it)(?![\p{L}])/giu;
 // The writer's own fix in the same sentence makes a handoff a courtesy, not a routing.
 const OWN_FIX_RE =
-  /(?<![\p{L}])(?:(?:brought|bringing|attached|with|included|including|sent|emailed|posted|messaged|opened|wrote|shipped|built|landed|merged|had|and)\s+(?:\S+\s+){0,3}?(?:fix|fixes|patch|patches|pull\s+request|pr|change|diff|commit|solution|prototype|proof\s+of\s+concept|poc)|myself|ready[\s-]to[\s-]merge|I\s+(?:\S+\s+)?(?:fixed|patched|wrote|written|shipped|rewrote|rewritten|implemented|built|deployed|changed|replaced|reverted|rolled\s+back|repaired|added|prepared|drafted|coded|made)|(?:fix|patch|pull\s+request|pr|diff|change)\s+(?:that\s+)?I\s+(?:had\s+)?\S+)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:(?:brought|bringing|attached|with|included|including|sent|emailed|posted|messaged|opened|wrote|written|shipped|built|implemented|deployed|added|prepared|drafted|coded|landed|merged|had|and)\s+(?:\S+\s+){0,3}?(?<!to\s)(?:fix|fixes|patch|patches|pull\s+request|pr|change|diff|commit|solution|prototype|proof\s+of\s+concept|poc)|myself|ready[\s-]to[\s-]merge|I\s+(?:\S+\s+)?(?:fixed|patched|rewrote|reverted|rolled\s+back|repaired|replaced)|(?:fix|patch|pull\s+request|pr|diff|change)\s+(?:that\s+)?I\s+(?:had\s+)?\S+)(?![\p{L}])/iu;
 
 /** Handing the problem off instead of owning it. */
 export const routingNotOwnership: Rule = {
@@ -39,9 +39,14 @@ export const routingNotOwnership: Rule = {
         }
         if (hits.length === 0) continue;
         // The writer's own fix anywhere in the sentence outside the handoff words.
-        let rest = s.prose;
-        for (const h of hits) rest = rest.slice(0, h.start) + ' '.repeat(h.end - h.start) + rest.slice(h.end);
-        if (OWN_FIX_RE.test(rest)) continue;
+        const segments: string[] = [];
+        let from = 0;
+        for (const h of [...hits].sort((a, b) => a.start - b.start)) {
+          segments.push(s.prose.slice(from, h.start));
+          from = Math.max(from, h.end);
+        }
+        segments.push(s.prose.slice(from));
+        if (segments.some((seg) => OWN_FIX_RE.test(seg))) continue;
         const h = hits[0];
         out.push({
           start: s.start + h.start,
