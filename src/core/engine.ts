@@ -20,6 +20,9 @@ export const DEFAULT_TARGETS: Readonly<StepTargets> = BUILTIN_TARGETS;
 /** The length of the whole answer per level, in seconds. */
 export const LEVEL_SECONDS: Readonly<Record<Level, number>> = LEVEL_LENGTH;
 
+/** No rule reports more than this many findings in one file: past that, more help nobody and cost memory. */
+export const MAX_FINDINGS_PER_RULE = 1000;
+
 /** Options for one lint run. */
 export interface AnalyzeOptions {
   /** Settings layered over the defaults (later hosts' layers already merged in). */
@@ -115,7 +118,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       // A rule bug must never take the editor down: report it as a finding on the whole file.
       raw = [{ start: 0, end: 0, section: null, message: `Internal error in rule ${rule.id}: ${e instanceof Error ? e.message : String(e)}. Please report it.` }];
     }
+    let kept = 0;
     for (const r of raw) {
+      if (kept >= MAX_FINDINGS_PER_RULE) break;
       const range = doc.range(r.start, r.end);
       if (doc.isDisabled(rule.id, range.start.line)) continue;
       findings.push({
@@ -126,6 +131,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
         section: r.section,
         ...(r.fix ? { fix: r.fix } : {}),
       });
+      kept++;
     }
   }
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

@@ -377,14 +377,21 @@ const OPEN_QUOTES: Record<string, string> = { '"': '"', '“': '”', '„': '�
 /** Masks inline code spans and quotations within one paragraph. */
 function maskParagraph(text: string, mask: Uint8Array, start: number, end: number): void {
   // Inline code: a run of backticks closed by a run of the same length.
-  for (let i = start; i < end; i++) {
-    if (text[i] !== '`' || mask[i] !== Mask.Prose) continue;
+  const ticksAt = (from: number): number => {
+    const k = text.slice(from, end).indexOf('`');
+    return k < 0 ? -1 : from + k;
+  };
+  for (let i = ticksAt(start); i >= 0 && i < end; i = ticksAt(i + 1)) {
+    if (mask[i] !== Mask.Prose) continue;
     let n = 1;
     while (text[i + n] === '`') n++;
     const ticks = '`'.repeat(n);
-    let j = text.indexOf(ticks, i + n);
-    while (j >= 0 && j < end && text[j + n] === '`') j = text.indexOf(ticks, j + n + 1);
-    if (j < 0 || j >= end) {
+    // Search for the closing run within the paragraph only.
+    const inPara = text.slice(i + n, end);
+    let rel = inPara.indexOf(ticks);
+    while (rel >= 0 && inPara[rel + n] === '`') rel = inPara.indexOf(ticks, rel + n + 1);
+    const j = rel < 0 ? -1 : i + n + rel;
+    if (j < 0) {
       i += n - 1;
       continue;
     }
@@ -392,37 +399,47 @@ function maskParagraph(text: string, mask: Uint8Array, start: number, end: numbe
     i = j + n - 1;
   }
   // Quotations.
-  for (let i = start; i < end; i++) {
+  // Candidates are searched in the paragraph only, so the search never runs past it.
+  const para = text.slice(start, end);
+  QUOTE_OPEN_RE.lastIndex = 0;
+  let q: RegExpExecArray | null;
+  while ((q = QUOTE_OPEN_RE.exec(para))) {
+    const i = start + q.index;
     const c = text[i];
-    if (mask[i] !== Mask.Prose || !(c in OPEN_QUOTES)) continue;
+    if (mask[i] !== Mask.Prose) continue;
     const prev = i > start ? text[i - 1] : ' ';
     const next = text[i + 1] ?? ' ';
     // An apostrophe or a closing mark is not an opening quote.
     if ((c === "'" || c === '‘') && /[\p{L}\p{N}]/u.test(prev)) continue;
     if (c === "'" && !/[\s([{—–-]/u.test(prev)) continue;
-    if (/\s/.test(next)) continue;
+    if (isSpace(next.charCodeAt(0))) continue;
     const closeChar = OPEN_QUOTES[c];
     let j = -1;
     for (let k = i + 1; k < end; k++) {
-      if (mask[k] !== Mask.Prose) continue;
       const ck = text[k];
-      if (ck === closeChar || (c === '"' && ck === '”') || (c === '“' && ck === '"')) {
-        // For straight single quotes, a closing quote is not followed by a letter (that is an apostrophe).
-        if ((closeChar === "'" || closeChar === '’') && /[\p{L}]/u.test(text[k + 1] ?? '')) continue;
-        if (/\s/.test(text[k - 1])) continue;
-        j = k;
-        break;
-      }
+      if (ck !== closeChar && !(c === '"' && ck === '”') && !(c === '“' && ck === '"')) continue;
+      if (mask[k] !== Mask.Prose) continue;
+      // For single quotes, a closing quote is not followed by a letter (that is an apostrophe).
+      if ((closeChar === "'" || closeChar === '’') && /[\p{L}]/u.test(text[k + 1] ?? '')) continue;
+      if (isSpace(text.charCodeAt(k - 1))) continue;
+      j = k;
+      break;
     }
     if (j < 0) continue;
     mask.fill(Mask.Quote, i, j + 1);
-    i = j;
+    QUOTE_OPEN_RE.lastIndex = j + 1 - start;
   }
-  // Markdown emphasis and link syntax characters read as nothing.
-  for (let i = start; i < end; i++) {
-    if (mask[i] === Mask.Prose && (text[i] === '*' || text[i] === '_' && !/\w/.test(text[i - 1] ?? ' ') ) ) mask[i] = Mask.Silent;
+  // Markdown emphasis characters read as nothing.
+  EMPHASIS_RE.lastIndex = 0;
+  let e: RegExpExecArray | null;
+  while ((e = EMPHASIS_RE.exec(para))) {
+    const i = start + e.index;
+    if (mask[i] === Mask.Prose && (text[i] === '*' || !/\w/.test(text[i - 1] ?? ' '))) mask[i] = Mask.Silent;
   }
 }
+
+const QUOTE_OPEN_RE = /["“„«‘'「『]/g;
+const EMPHASIS_RE = /[*_]/g;
 
 const DISABLE_RE = /<!--\s*star-lint-(disable-next-line|disable|enable)\b([^>]*?)-->/g;
 
@@ -605,15 +622,18 @@ function sentencesIn(doc: StarDocument, start: number, end: number): Sentence[] 
 function splitBlock(doc: StarDocument, start: number, end: number, listItem: boolean, out: Sentence[]): void {
   const { text, mask } = doc;
   let s = start;
-  for (let i = start; i < end; i++) {
+  const block = text.slice(start, end);
+  TERMINATOR_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TERMINATOR_RE.exec(block))) {
+    const i = start + m.index;
     const c = text[i];
-    if (c !== '.' && c !== '!' && c !== '?' && c !== '…' && c !== ';') continue;
     if (mask[i] === Mask.Code || mask[i] === Mask.Silent) continue;
     // Inside a quotation, only the end of the quotation can end a sentence.
     let k = i + 1;
-    while (k < end && /[.!?…"'”’)\]*_]/.test(text[k])) k++;
+    while (k < end && CLOSERS.has(text.charCodeAt(k))) k++;
     if (mask[i] === Mask.Quote && mask[k - 1] === Mask.Quote && k < end && mask[k] === Mask.Quote) continue;
-    if (k < end && !/\s/.test(text[k])) continue;
+    if (k < end && !isSpace(text.charCodeAt(k))) continue;
     if (c === ';') {
       // A semicolon ends a clause that reads as its own sentence.
       pushSentence(doc, s, i + 1, listItem, out);
@@ -627,39 +647,72 @@ function splitBlock(doc: StarDocument, start: number, end: number, listItem: boo
     }
     // The next sentence starts with something that can start a sentence.
     let n = k;
-    while (n < end && /\s/.test(text[n])) n++;
-    if (n < end && /[\p{Ll}]/u.test(text[n]) && c === '.') continue;
+    while (n < end && isSpace(text.charCodeAt(n))) n++;
+    if (n < end && c === '.' && /[\p{Ll}]/u.test(text[n])) continue;
     pushSentence(doc, s, k, listItem, out);
     s = k;
+    TERMINATOR_RE.lastIndex = Math.max(TERMINATOR_RE.lastIndex, k - start);
   }
   pushSentence(doc, s, end, listItem, out);
 }
 
+const TERMINATOR_RE = /[.!?…;]/g;
+const CLOSERS = new Set([...'.!?…"\'”’)]*_'].map((ch) => ch.charCodeAt(0)));
+
+/** True for ASCII and common Unicode white space. */
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x2028 || code === 0x2029 || (code >= 0x2000 && code <= 0x200a) || code === 0x3000 || code === 0x202f || code === 0x205f || code === 0x1680;
+}
+
 function pushSentence(doc: StarDocument, start: number, end: number, listItem: boolean, out: Sentence[]): void {
   const { text, mask } = doc;
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /\s/.test(text[end - 1])) end--;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   if (end <= start) return;
   const raw = text.slice(start, end);
-  let prose = '';
-  let hasProse = false;
-  for (let i = start; i < end; i++) {
-    if (mask[i] === Mask.Prose) {
-      prose += text[i];
-      if (!hasProse && /[\p{L}\p{N}]/u.test(text[i])) hasProse = true;
-    } else prose += text[i] === '\n' || text[i] === '\r' ? text[i] : ' ';
+  // Prose: the raw text with every non-prose run blanked (line breaks kept), built run by run.
+  const parts: string[] = [];
+  let runStart = start;
+  let proseChars = false;
+  for (let i = start; i <= end; i++) {
+    const isProse = i < end && mask[i] === Mask.Prose;
+    if (i < end && isProse === (mask[runStart] === Mask.Prose)) continue;
+    const run = text.slice(runStart, i);
+    if (mask[runStart] === Mask.Prose) {
+      parts.push(run);
+      if (!proseChars && /[\p{L}\p{N}]/u.test(run)) proseChars = true;
+    } else parts.push(run.replace(/[^\r\n]/g, ' '));
+    runStart = i;
   }
+  const prose = parts.join('');
+  const hasProse = proseChars;
   if (!hasProse) return;
+  // Words are computed on first use: most rules read the prose, few need the word list.
+  let words: Word[] | undefined;
+  out.push({
+    start,
+    end,
+    raw,
+    prose,
+    listItem,
+    get words(): Word[] {
+      return (words ??= wordsOf(prose, start));
+    },
+  });
+}
+
+/** The words of a sentence's prose, with document offsets. */
+function wordsOf(prose: string, start: number): Word[] {
   const words: Word[] = [];
   WORD_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = WORD_RE.exec(prose))) {
-    let w = m[0];
     // A trailing comma or period belongs to punctuation, not the word.
-    w = w.replace(/[.,]+$/, '');
+    const w = m[0].replace(/[.,]+$/, '');
     words.push({ text: w, lower: w.toLowerCase().replace(/’/g, "'"), start: start + m.index, end: start + m.index + w.length });
   }
-  out.push({ start, end, raw, prose, listItem, words });
+  return words;
+
 }
 
 /** Counts the words a person would say in [start, end): quotes and code included; headings, comments, markup not. */
