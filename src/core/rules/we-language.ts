@@ -9,7 +9,7 @@ const WE_RE = /(?<![\p{L}'’])(?:we|we['’](?:re|ve|d|ll)|ourselves|ours)(?![\
 const OUR_WORK_RE = /(?<![\p{L}])our\s+(?:(?:own|joint|combined|collective|shared|team['’]s|quick|final|first|new|main|proposed|initial)\s+)?(?:fix|fixes|investigation|investigations|solution|solutions|approach|analysis|work|patch|patches|change|changes|plan|design|effort|efforts|implementation|rollout|migration|debugging|root[\s-]cause\s+analysis|proposal|decision|idea|ideas|findings|finding|diagnosis|refactor|rewrite|prototype|experiment|experiments|workaround|mitigation|response|remediation|redesign|strategy|hypothesis|research|testing|tests|review|build|code|script|tool|dashboard|pull\s+request|pr|commit|release|launch|deployment|deploy)(?![\p{L}])/giu;
 // "together" as joint action, but not assembling things ("put together a dashboard").
 const TOGETHER_RE = /(?<![\p{L}])together(?![\p{L}])/giu;
-const ASSEMBLE_BEFORE_RE = /(?:put|putting|puts|pieced|piecing|stitched|stitching|tied|tying|glued|bring|brought|bringing|pull|pulled|pulling|grouped|grouping|batched|bundled|clustered|strung|cobbled|threw|throw|packed|wired|linked|lumped|taken|added|come|came|fit|fits|fitted)\s+(?:\S+\s+){0,3}$/i;
+const ASSEMBLE_BEFORE_RE = /(?:got|get|getting|gathered|gathering|called|rallied|sat|put|putting|puts|pieced|piecing|stitched|stitching|tied|tying|glued|bring|brought|bringing|pull|pulled|pulling|grouped|grouping|batched|bundled|clustered|strung|cobbled|threw|throw|packed|wired|linked|lumped|taken|added|come|came|fit|fits|fitted)\s+(?:\S+\s+){0,3}$/i;
 
 const STEPS_READ: Array<StepName | 'followups'> = ['task', 'action', 'result', 'followups'];
 

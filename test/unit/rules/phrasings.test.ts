@@ -86,6 +86,8 @@ const probes: Array<[string, string, Record<string, string>, string?]> = [
   ['manager-directed', '+', { task: 'The ledger was not mine. During planning my lead assigned me the late points bug.' }],
   ['manager-directed', '+', { task: 'The ledger was not mine, but I was requested by my director to investigate.' }],
   ['manager-directed', '-', { task: 'The ledger was not mine and no manager had assigned it; I chose to take it.' }],
+  ['we-language', '-', { action: 'I got everyone together in one room. I wrote the fix. I added a test. I verified it.' }],
+  ['routing-not-ownership', '-', { action: 'I pulled logs. I found the retry drop. I informed their lead before merging my fix. I verified it later.' }],
 ];
 
 describe('phrasings', () => {
