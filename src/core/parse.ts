@@ -250,6 +250,8 @@ function readFrontMatter(doc: StarDocument): number {
   return close + 1;
 }
 
+const KNOWN_KEYS = new Set(['question', 'principles', 'principle', 'level', 'walkthrough']);
+
 /** Reads the YAML of the front matter into `fm`, recording problems with their offsets. */
 function readYaml(yamlText: string, base: number, fm: FrontMatter): void {
   const at = (range: readonly number[] | null | undefined): { start: number; end: number } => {
@@ -276,6 +278,15 @@ function readYaml(yamlText: string, base: number, fm: FrontMatter): void {
     fm.problems.push({ message: 'The front matter must be a set of `key: value` lines.', ...at(contents.range) });
     return;
   }
+  // The whole document at once (alias resolution is linear); when it cannot be read as a whole (an alias
+  // bomb), only the keys the rules use are read one by one, so the rest of the story still lints.
+  let whole: Record<string, unknown> | undefined;
+  try {
+    const js = ydoc.toJS({ maxAliasCount: 1000 }) as unknown;
+    if (js && typeof js === 'object') whole = js as Record<string, unknown>;
+  } catch {
+    whole = undefined;
+  }
   for (const pair of contents.items) {
     const keyNode = pair.key;
     const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
@@ -283,12 +294,20 @@ function readYaml(yamlText: string, base: number, fm: FrontMatter): void {
     const span = at(isScalar(keyNode) || isMap(keyNode) || isSeq(keyNode) ? keyNode.range : null);
     const valueSpan = valueNode && (isScalar(valueNode) || isMap(valueNode) || isSeq(valueNode)) ? at(valueNode.range) : span;
     let plain: unknown;
-    try {
-      plain = valueNode && typeof (valueNode as { toJS?: unknown }).toJS === 'function'
-        ? (valueNode as { toJS(doc: unknown, opts: unknown): unknown }).toJS(ydoc, { maxAliasCount: 50 })
-        : valueNode;
-    } catch (e) {
-      fm.problems.push({ message: `\`${key}\` cannot be read: ${String(e instanceof Error ? e.message : e)}`, key, ...valueSpan });
+    if (whole) plain = whole[key];
+    else if (KNOWN_KEYS.has(key)) {
+      try {
+        plain = valueNode && typeof (valueNode as { toJS?: unknown }).toJS === 'function'
+          ? (valueNode as { toJS(doc: unknown, opts: unknown): unknown }).toJS(ydoc, { maxAliasCount: 50 })
+          : valueNode;
+      } catch (e) {
+        fm.problems.push({ message: `\`${key}\` cannot be read: ${String(e instanceof Error ? e.message : e)}`, key, ...valueSpan });
+        continue;
+      }
+    } else {
+      if (!fm.problems.some((p) => p.key === '*')) {
+        fm.problems.push({ message: 'The front matter cannot be read as a whole: its aliases expand too far. Remove the anchors (&name) and aliases (*name).', key: '*', ...valueSpan });
+      }
       continue;
     }
     fm.data[key] = plain;
@@ -402,6 +421,8 @@ function maskParagraph(text: string, mask: Uint8Array, start: number, end: numbe
   // Candidates are searched in the paragraph only, so the search never runs past it.
   const para = text.slice(start, end);
   QUOTE_OPEN_RE.lastIndex = 0;
+  // Openers whose closer is nowhere after a point: a later opener of the same kind need not search again.
+  const noCloser = new Set<string>();
   let q: RegExpExecArray | null;
   while ((q = QUOTE_OPEN_RE.exec(para))) {
     const i = start + q.index;
@@ -414,6 +435,7 @@ function maskParagraph(text: string, mask: Uint8Array, start: number, end: numbe
     if (c === "'" && !/[\s([{—–-]/u.test(prev)) continue;
     if (isSpace(next.charCodeAt(0))) continue;
     const closeChar = OPEN_QUOTES[c];
+    if (noCloser.has(c)) continue;
     let j = -1;
     for (let k = i + 1; k < end; k++) {
       const ck = text[k];
@@ -425,7 +447,10 @@ function maskParagraph(text: string, mask: Uint8Array, start: number, end: numbe
       j = k;
       break;
     }
-    if (j < 0) continue;
+    if (j < 0) {
+      noCloser.add(c);
+      continue;
+    }
     mask.fill(Mask.Quote, i, j + 1);
     QUOTE_OPEN_RE.lastIndex = j + 1 - start;
   }
@@ -681,10 +706,10 @@ function pushSentence(doc: StarDocument, start: number, end: number, listItem: b
     if (mask[runStart] === Mask.Prose) {
       parts.push(run);
       if (!proseChars && /[\p{L}\p{N}]/u.test(run)) proseChars = true;
-    } else parts.push(run.replace(/[^\r\n]/g, ' '));
+    } else parts.push(blank(run));
     runStart = i;
   }
-  const prose = parts.join('');
+  const prose = tameSpaces(parts.join(''));
   const hasProse = proseChars;
   if (!hasProse) return;
   // Words are computed on first use: most rules read the prose, few need the word list.
@@ -699,6 +724,21 @@ function pushSentence(doc: StarDocument, start: number, end: number, listItem: b
       return (words ??= wordsOf(prose, start));
     },
   });
+}
+
+/**
+ * Blanks a non-prose run for the prose view: spaces, line breaks kept; a long run keeps a space at each end
+ * and inert zero-width fillers between, so no regex sees a long stretch of white space (that made some
+ * patterns quadratic).
+ */
+function blank(run: string): string {
+  if (run.length < 4 || /[\r\n]/.test(run)) return run.replace(/[^\r\n]/g, ' ');
+  return ' ' + '\u200b'.repeat(run.length - 2) + ' ';
+}
+
+/** Long runs of white space in prose get the same treatment as blanked runs. */
+function tameSpaces(prose: string): string {
+  return prose.replace(/[ \t\u00a0]{16,}/g, (m) => ' ' + '\u200b'.repeat(m.length - 2) + ' ');
 }
 
 /** The words of a sentence's prose, with document offsets. */
