@@ -3,6 +3,8 @@ import { LANG, contentStems, findAll, phrases, quoteWords } from './lang';
 import { STEPS } from '../model';
 
 const PLATITUDE_RE = phrases(LANG.platitudes);
+// "X is (very) important / crucial / key": a value statement with nothing of the story in it.
+const VALUE_RE = /(?<![\p{L}])(?:is|are|was|were|becomes?)\s+(?:very\s+|so\s+|really\s+|extremely\s+|super\s+|truly\s+|always\s+)?(?:important|crucial|essential|key|vital|critical|necessary|valuable)(?![\p{L}])/giu;
 const GENERIC = new Set<string>(LANG.genericWords);
 const MIN_WORDS = 12;
 
@@ -27,7 +29,7 @@ export const genericReflection: Rule = {
         message: `The Reflection is ${words} word${words === 1 ? '' : 's'}: name the insight this story taught you and what you now do differently, in a sentence or two.`,
       }];
     }
-    const platitudes = findAll(PLATITUDE_RE, prose);
+    const platitudes = [...findAll(PLATITUDE_RE, prose), ...findAll(VALUE_RE, prose)].sort((a, b) => a.start - b.start);
     if (platitudes.length === 0) return [];
     // A platitude is fine when the reflection is anchored in this story: it shares content words with the other steps.
     const story = STEPS.filter((s) => s !== 'reflection').flatMap((s) => ctx.sentences(s)).map((s) => s.prose).join(' ');

@@ -88,6 +88,8 @@ const probes: Array<[string, string, Record<string, string>, string?]> = [
   ['manager-directed', '-', { task: 'The ledger was not mine and no manager had assigned it; I chose to take it.' }],
   ['we-language', '-', { action: 'I got everyone together in one room. I wrote the fix. I added a test. I verified it.' }],
   ['routing-not-ownership', '-', { action: 'I pulled logs. I found the retry drop. I informed their lead before merging my fix. I verified it later.' }],
+  ['generic-reflection', '+', { reflection: 'From this I learned that communicate early with every stakeholder is very important for any project.' }],
+  ['generic-reflection', '-', { reflection: 'The retry id is critical to the ledger, so I now check what a dedupe key identifies before I trust a duplicate count.' }],
 ];
 
 describe('phrasings', () => {
