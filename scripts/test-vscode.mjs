@@ -10,9 +10,10 @@
 //
 // Options: --skip-setup  --skip-build  --only=integration|e2e  --grep=TEXT  --keep (keep the temp folder)
 //          --extension=PATH (load another extension folder, for a smoke run of the harness itself)
-// Environment: STAR_E2E_TIMEOUT_S (overall limit, default 900), STAR_E2E_HEADED=1 (show the browser).
+// Environment: STAR_E2E_TIMEOUT_S (overall limit, default 900), STAR_E2E_HEADED=1 (show the browser),
+//              STAR_E2E_CHROMIUM (a chromium other than the one on PATH), STAR_E2E_DEBUG=1 (all workbench logs).
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -39,7 +40,18 @@ const times = {};
 const counts = { passed: 0, failed: 0 };
 
 // --- everything this run starts, so that cleanup can stop it -------------------------------------------
-const owned = { server: null, browser: null, temp: null, cleaned: false };
+const owned = { server: null, browser: null, temp: null, steps: new Set(), cleaned: false };
+
+/** Stops the setup and build commands still running (each leads its own process group). */
+function killSteps() {
+  for (const child of owned.steps) {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  }
+}
 
 /** Stops code-server's whole process group (it forks the extension host, pty host and watchers). */
 function killServerGroup(signal) {
@@ -56,6 +68,7 @@ function killServerGroup(signal) {
 async function cleanup() {
   if (owned.cleaned) return;
   owned.cleaned = true;
+  killSteps();
   if (owned.browser) {
     await Promise.race([owned.browser.close().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
   }
@@ -94,7 +107,11 @@ async function doFinish(code, why) {
 
 process.on('SIGINT', () => finish(130, 'interrupted'));
 process.on('SIGTERM', () => finish(143, 'terminated'));
-process.on('exit', () => killServerGroup('SIGKILL')); // last resort; playwright kills its browser on exit too
+process.on('exit', () => {
+  // Last resort; playwright kills its browser on exit too.
+  killSteps();
+  killServerGroup('SIGKILL');
+});
 const hardStop = setTimeout(() => {
   counts.failed += 1;
   finish(1, `overall time limit of ${timeoutS} s reached (STAR_E2E_TIMEOUT_S)`);
@@ -111,11 +128,24 @@ async function timed(name, fn) {
   }
 }
 
-/** Runs a command in the foreground, inheriting the terminal; throws with `what` if it fails. */
-function run(what, cmd, cmdArgs, opts = {}) {
-  const r = spawnSync(cmd, cmdArgs, { cwd: root, stdio: 'inherit', ...opts });
-  if (r.error) throw new Error(`${what}: ${r.error.message}`);
-  if (r.status !== 0) throw new Error(`${what} failed (exit ${r.status ?? r.signal})`);
+/**
+ * Runs a command with the terminal's output, in its own process group so that a timeout or Ctrl+C stops it
+ * and everything it started; rejects with `what` if it fails.
+ */
+function run(what, cmd, cmdArgs) {
+  return new Promise((res, rej) => {
+    const child = spawn(cmd, cmdArgs, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
+    owned.steps.add(child);
+    child.on('error', (err) => {
+      owned.steps.delete(child);
+      rej(new Error(`${what}: ${err.message}`));
+    });
+    child.on('exit', (code, signal) => {
+      owned.steps.delete(child);
+      if (code === 0) res();
+      else rej(new Error(`${what} failed (exit ${code ?? signal})`));
+    });
+  });
 }
 
 /** Asks the OS for a free TCP port on the loopback address. */
@@ -149,12 +179,17 @@ async function waitForHealth(url, ms) {
   throw new Error(`code-server did not answer ${url}/healthz within ${ms / 1000} s`);
 }
 
+/** Debian's chromium (or STAR_E2E_CHROMIUM), or undefined when there is none. */
+function chromiumPath() {
+  if (process.env.STAR_E2E_CHROMIUM) return process.env.STAR_E2E_CHROMIUM;
+  const found = spawnSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], { encoding: 'utf8' });
+  return found.status === 0 ? found.stdout.trim().split('\n')[0] : undefined;
+}
+
 /** Tells which prerequisites are missing, in words a person can act on. */
 function missingPrerequisites() {
   const missing = [];
-  if (!existsSync('/usr/bin/chromium') && spawnSync('sh', ['-c', 'command -v chromium']).status !== 0) {
-    missing.push('chromium (Debian package `chromium`)');
-  }
+  if (!chromiumPath()) missing.push('chromium (Debian package `chromium`)');
   if (!existsSync(codeServerBin)) missing.push('code-server (npm ci in tools/vscode-e2e)');
   if (!existsSync(join(tools, 'node_modules', 'playwright-core'))) missing.push('playwright-core (npm ci in tools/vscode-e2e)');
   return missing;
@@ -199,6 +234,10 @@ const WORKBENCH_NOISE = [
   /Long running operations during shutdown/,
   /systemExtensionsCache\.json/,
   /vsda/,
+  /Canceled/,
+  /Failed snippets from folder/,
+  /No search provider registered/,
+  /Creation of workbench contribution/,
 ];
 
 // --- the run -----------------------------------------------------------------------------------------------
@@ -214,8 +253,10 @@ async function main() {
 
   if (!flag('skip-build')) {
     await timed('build', async () => {
-      run('npm run build', 'npm', ['run', '--silent', 'build']);
-      run('npm run build:tests (tsc -p tsconfig.test.json)', 'npm', ['run', '--silent', 'build:tests']);
+      await run('npm run build', 'npm', ['run', '--silent', 'build']);
+      // Compiled tests of files since deleted would still run: start from empty output folders.
+      for (const dir of ['integration', 'e2e']) rmSync(join(root, 'out', 'test', dir), { recursive: true, force: true });
+      await run('npm run build:tests (tsc -p tsconfig.test.json)', 'npm', ['run', '--silent', 'build:tests']);
     });
   }
   const testsIndex = join(root, 'out', 'test', 'integration', 'index.js');
@@ -237,16 +278,12 @@ async function main() {
   writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(userSettings, null, 2));
   writeFileSync(join(temp, 'config.yaml'), '');
   const wsIntegration = join(temp, 'ws-integration');
-  const wsE2e = join(temp, 'ws-e2e');
   cpSync(join(root, 'test', 'integration', 'fixtures'), wsIntegration, { recursive: true });
-  if (existsSync(join(root, 'test', 'e2e', 'fixtures'))) cpSync(join(root, 'test', 'e2e', 'fixtures'), wsE2e, { recursive: true });
-  else mkdirSync(wsE2e);
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const serverLog = join(temp, 'code-server.log');
   await timed('server start', async () => {
-    const { openSync } = await import('node:fs');
     const out = openSync(serverLog, 'a');
     owned.server = spawn(
       codeServerBin,
@@ -277,7 +314,7 @@ async function main() {
   const { chromium } = require('playwright-core');
   owned.browser = await timed('browser start', () =>
     chromium.launch({
-      executablePath: '/usr/bin/chromium',
+      executablePath: chromiumPath(),
       headless: process.env.STAR_E2E_HEADED !== '1',
       // This script handles the signals (it must print its closing line); playwright still kills the
       // browser on process exit.
@@ -296,7 +333,7 @@ async function main() {
       log(`no compiled e2e suite in ${e2eDir}; skipping the user-level checks`);
       counts.failed += 1;
     } else {
-      await timed('e2e', () => runE2e(base, port, wsE2e, e2eDir, temp));
+      await timed('e2e', () => runE2e(base, port, e2eDir, temp));
     }
   }
 
@@ -305,7 +342,7 @@ async function main() {
 
 /** Loads the workbench with extensionTestsPath and waits for the extension host to report and exit. */
 async function runIntegration(base, port, folder, testsIndex) {
-  const context = await owned.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await owned.browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   let result = null;
   let exitCode;
@@ -354,20 +391,19 @@ async function runIntegration(base, port, folder, testsIndex) {
 }
 
 /** Runs the user-level checks of out/test/e2e with mocha in this process, against a fresh workbench. */
-async function runE2e(base, port, folder, e2eDir, temp) {
+async function runE2e(base, port, e2eDir, temp) {
   const require = createRequire(join(root, 'package.json'));
   const Mocha = require('mocha');
   const harness = require(join(e2eDir, 'harness.js'));
   harness.setContext({
     browser: owned.browser,
-    url: workbenchUrl(base, port, folder),
-    workspace: folder,
+    urlFor: (folder) => workbenchUrl(base, port, folder),
+    fixtures: join(root, 'test', 'e2e', 'fixtures'),
     repoRoot: root,
     screenshots: join(root, 'docs', 'screenshots'),
     temp,
   });
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: 60_000, color: false, grep });
-  const { readdirSync } = await import('node:fs');
   for (const f of readdirSync(e2eDir).filter((n) => n.endsWith('.e2e.js')).sort()) mocha.addFile(join(e2eDir, f));
   const stats = await new Promise((res) => {
     const runner = mocha.run(() => res(runner.stats));

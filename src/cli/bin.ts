@@ -1,5 +1,6 @@
 /** The star-lint executable: wires run() to the real process. */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { run } from './main';
 import type { EntryKind } from './main';
 
@@ -26,6 +27,7 @@ void run({
   readDir: (p) => fs.readdirSync(p),
   realPath: (p) => fs.realpathSync(p),
   cwd: process.cwd(),
+  walkthroughsDir: path.join(__dirname, '..', 'walkthroughs'),
   version: typeof STAR_VERSION === 'string' ? STAR_VERSION : '0.0.0',
 }).then((code) => {
   process.exitCode = code;

@@ -1,7 +1,14 @@
 /**
- * Output formats of the command line: text (`file:line:col severity rule message`) and SPEC's JSON.
+ * Output formats of the command line: text (`file:line:col severity rule message`) and SPEC's JSON here;
+ * `summary` (summary.ts) and `sarif` (sarif.ts) beside it.
  */
 import type { Finding } from '../core';
+
+/** The output formats `--format` accepts. */
+export const FORMATS = ['text', 'json', 'summary', 'sarif'] as const;
+
+/** An output format. */
+export type OutputFormat = (typeof FORMATS)[number];
 
 /** A finding with the file it came from. */
 export interface FileFinding {

@@ -2,11 +2,13 @@
  * The star-lint command line, in-process: `run({ argv, ... })` returns the exit code. All I/O is handed in,
  * so tests call it directly; bin.ts wires it to the real process.
  */
-import { analyze, parseConfig, resolveConfig, rules } from '../core';
-import type { Level, StarConfig } from '../core';
+import { analyze, parseConfig, resolveConfig, rules, summarizeStory } from '../core';
+import type { Level, StarConfig, StorySummary } from '../core';
 import { LEVELS } from '../core';
-import { formatJson, formatText } from './format';
-import type { FileFinding } from './format';
+import { FORMATS, formatJson, formatText } from './format';
+import type { FileFinding, OutputFormat } from './format';
+import { formatSarif } from './sarif';
+import { formatSummary, loadWalkthroughFolders } from './summary';
 
 /** What a file-system entry is, as far as the CLI cares. */
 export type EntryKind = 'file' | 'dir' | 'missing' | 'other';
@@ -27,6 +29,8 @@ export interface CliIo {
   /** Where to look for `.starlint.yaml` (the working directory); undefined to skip. */
   cwd?: string;
   version?: string;
+  /** The built-in walkthroughs folder (for `--format summary`); undefined when there is none. */
+  walkthroughsDir?: string;
 }
 
 const USAGE = `Usage: star-lint [options] PATH...
@@ -35,7 +39,14 @@ Lint behavioral-interview stories (*.star.md) the way a bar raiser reads them.
 A PATH is a file or a folder searched for *.star.md.
 
 Options:
-  --format text|json   output format (default: text)
+  --format FORMAT      output format (default: text):
+                         text     one line per finding: file:line:col severity rule message
+                         json     a JSON array of findings
+                         summary  the story bank at a glance: Leadership Principles with no story or
+                                  only stories with errors, walkthrough questions no story answers,
+                                  and each story's level, spoken time, errors and warnings (Markdown)
+                         sarif    SARIF 2.1.0, for GitHub code scanning
+  --walkthroughs DIR   your own walkthroughs folder, read next to the built-in ones (summary)
   --level sde1|sde2|senior
                        level for stories whose front matter names none
   --config FILE        settings file (default: .starlint.yaml in the working directory)
@@ -46,7 +57,8 @@ Options:
 Exit status: 0 no error finding, 1 an error finding, 2 usage error or unreadable file.`;
 
 interface Args {
-  format: 'text' | 'json';
+  format: OutputFormat;
+  walkthroughs?: string;
   level?: Level;
   config?: string;
   noConfig: boolean;
@@ -72,8 +84,14 @@ function parseArgs(argv: string[]): Args | string {
         break;
       case '--format': {
         const v = value();
-        if (v !== 'text' && v !== 'json') return `--format must be text or json, not ${JSON.stringify(v ?? '')}`;
-        a.format = v;
+        if (!(FORMATS as readonly string[]).includes(v ?? '')) return `--format must be one of ${FORMATS.join(', ')}, not ${JSON.stringify(v ?? '')}`;
+        a.format = v as OutputFormat;
+        break;
+      }
+      case '--walkthroughs': {
+        const v = value();
+        if (!v) return '--walkthroughs needs a folder';
+        a.walkthroughs = v;
         break;
       }
       case '--level': {
@@ -171,6 +189,7 @@ function runInner(io: CliIo): number {
   }
 
   const found: FileFinding[] = [];
+  const stories: StorySummary[] = [];
   for (const file of files) {
     let text: string;
     try {
@@ -181,11 +200,26 @@ function runInner(io: CliIo): number {
       continue;
     }
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    for (const finding of analyze(text, { config }).findings) found.push({ file, finding });
+    const analysis = analyze(text, { config });
+    for (const finding of analysis.findings) found.push({ file, finding });
+    if (args.format === 'summary') stories.push(summarizeStory(file, analysis));
   }
 
   if (args.format === 'json') io.stdout(`${formatJson(found)}\n`);
-  else if (found.length) io.stdout(`${formatText(found)}\n`);
+  else if (args.format === 'sarif') io.stdout(`${formatSarif(found, { version: io.version ?? '0.0.0', rules, cwd: io.cwd, executionSuccessful: !failed })}\n`);
+  else if (args.format === 'summary') {
+    if (args.walkthroughs && io.stat && io.stat(args.walkthroughs) !== 'dir') {
+      io.stderr(`star-lint: ${args.walkthroughs}: no such folder\n`);
+      failed = true;
+    }
+    const folders = [
+      ...(io.walkthroughsDir ? [{ dir: io.walkthroughsDir, source: 'builtin' as const }] : []),
+      ...(args.walkthroughs ? [{ dir: args.walkthroughs, source: 'user' as const }] : []),
+    ];
+    const loaded = loadWalkthroughFolders(io, folders);
+    for (const p of loaded.problems) io.stderr(`star-lint: ${p} (ignored)\n`);
+    io.stdout(`${formatSummary(stories, loaded.walkthroughs)}\n`);
+  } else if (found.length) io.stdout(`${formatText(found)}\n`);
   if (failed) return 2;
   return found.some((f) => f.finding.severity === 'error') ? 1 : 0;
 }

@@ -3,10 +3,11 @@
  * coverage of the sixteen principles and of the walkthrough questions. Pure functions over plain data;
  * the editor and the command line read the files and hand the analyses in.
  */
-import { parse as parseYaml } from 'yaml';
 import type { Analysis } from './engine';
 import type { Level } from './model';
 import { PRINCIPLES, canonicalPrinciple, foldPrinciple } from './vocabulary';
+import { matchWalkthrough } from './walkthroughs';
+import type { Walkthrough } from './walkthroughs';
 
 /** What the bank needs to know about one story file. */
 export interface StorySummary {
@@ -206,36 +207,13 @@ export function computeCoverage(
 }
 
 /**
- * A simple matcher, used until a richer one is wired in: the story's `walkthrough` id, else its question
- * equal (ignoring case, punctuation and the usual opening) to a walkthrough's question or one of its aliases.
+ * The walkthrough question a story answers, by the panel's matcher: the walkthrough its front matter names,
+ * else the one whose question (or an alias) its question matches. A story that only shares principles with
+ * a walkthrough answers none: several questions share each principle, and the story has not said which.
  */
-export function matchByIdOrQuestion(story: Pick<StorySummary, 'walkthrough' | 'question'>, walkthroughs: readonly WalkthroughRef[]): string | undefined {
-  if (story.walkthrough) {
-    const byId = walkthroughs.find((w) => w.id === story.walkthrough);
-    if (byId) return byId.id;
-  }
-  if (story.question) {
-    const q = foldQuestion(story.question);
-    if (!q) return undefined;
-    const hit = walkthroughs.find((w) => [w.question, ...(w.aliases ?? [])].some((text) => foldQuestion(text) === q));
-    if (hit) return hit.id;
-  }
-  return undefined;
-}
-
-/** Reads the id, question, aliases and principles of a walkthrough YAML file; undefined when they are not there. */
-export function readWalkthroughRef(yamlText: string): WalkthroughRef | undefined {
-  let data: unknown;
-  try {
-    data = parseYaml(yamlText);
-  } catch {
-    return undefined;
-  }
-  if (!data || typeof data !== 'object') return undefined;
-  const d = data as Record<string, unknown>;
-  if (typeof d.id !== 'string' || typeof d.question !== 'string' || !d.id.trim() || !d.question.trim()) return undefined;
-  const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
-  return { id: d.id.trim(), question: d.question.trim(), principles: strings(d.principles), aliases: strings(d.aliases) };
+export function answeredQuestion(story: Pick<StorySummary, 'walkthrough' | 'question' | 'principles'>, walkthroughs: readonly Walkthrough[]): string | undefined {
+  const match = matchWalkthrough({ walkthrough: story.walkthrough, question: story.question, principles: story.principles }, walkthroughs);
+  return match && (match.reason === 'id' || match.reason === 'question') ? match.walkthrough.id : undefined;
 }
 
 /** `m:ss` for a number of seconds. */
@@ -371,36 +349,6 @@ function fileStem(file: string): string {
     // keep as is
   }
   return decoded.replace(/\.star\.md$/i, '') || decoded;
-}
-
-const OPENINGS = [
-  'tell me about a time when',
-  'tell me about a time',
-  'describe a situation where',
-  'describe a situation when',
-  'describe a time when',
-  'describe a time',
-  'give me an example of a time when',
-  'give me an example of a time',
-  'give me an example of when',
-  'give me an example of',
-  'share an example of',
-  'walk me through a time',
-];
-
-function foldQuestion(q: string): string {
-  let t = q
-    .toLowerCase()
-    .replace(/[’']/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-  for (const o of OPENINGS) {
-    if (t.startsWith(`${o} `)) {
-      t = t.slice(o.length + 1);
-      break;
-    }
-  }
-  return t;
 }
 
 function plural(n: number, one: string, many: string): string {

@@ -1264,6 +1264,16 @@ export const DATA = {
       "because",
       "other",
       "time",
+      "want",
+      "wanted",
+      "here",
+      "like",
+      "need",
+      "needed",
+      "usually",
+      "always",
+      "often",
+      "actually",
       "describe",
       "give",
       "share",
@@ -1539,7 +1549,12 @@ export const DATA = {
         "extra mile",
         "exceed",
         "more than ask",
-        "more than request"
+        "more than request",
+        "go out of your way",
+        "go out of my way",
+        "go the extra mile",
+        "over-deliver",
+        "overdeliver"
       ],
       [
         "mentor",
@@ -1746,7 +1761,19 @@ export const DATA = {
         "outside your responsibility",
         "beyond your role",
         "not your responsibility",
-        "someone else's problem"
+        "someone else's problem",
+        "nobody asked",
+        "nobody had asked",
+        "no one asked",
+        "no one had asked",
+        "not asked",
+        "without being asked",
+        "unasked",
+        "not assigned",
+        "nobody assigned",
+        "own initiative",
+        "unprompted",
+        "no ticket"
       ],
       [
         "take on",
@@ -1856,14 +1883,14 @@ export const DATA = {
       ],
       [
         "differently",
-        "change",
         "next time",
-        "again",
         "in hindsight",
-        "looking back"
+        "looking back",
+        "do over"
       ]
     ],
     "questionThreshold": 0.34,
+    "singleTermThreshold": 0.5,
     "probeThreshold": 0.4
   }
 } as const;

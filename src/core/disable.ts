@@ -11,7 +11,8 @@ import { LineIndex } from './text';
 export function disableEdit(text: string, line: number, ruleId: string, scope: 'line' | 'file'): TextEdit {
   const lines = new LineIndex(text);
   const eol = lines.eol;
-  if (scope === 'line') {
+  // A comment inside the front matter would break its YAML: turn the rule off for the file instead.
+  if (scope === 'line' && !insideFrontMatter(lines, line)) {
     const l = Math.max(0, Math.min(line, lines.lineCount - 1));
     const indent = /^[ \t>]*/.exec(lines.lineText(l))?.[0] ?? '';
     const pos = { line: l, character: 0 };
@@ -33,4 +34,12 @@ export function disableEdit(text: string, line: number, ruleId: string, scope: '
   }
   const pos = { line: at, character: 0 };
   return { range: { start: pos, end: pos }, newText: `<!-- star-lint-disable ${ruleId} -->${eol}` };
+}
+
+function insideFrontMatter(lines: LineIndex, line: number): boolean {
+  if (!/^\uFEFF?---[ \t]*$/.test(lines.lineText(0))) return false;
+  for (let l = 1; l < lines.lineCount; l++) {
+    if (/^(---|\.\.\.)[ \t]*$/.test(lines.lineText(l))) return line <= l;
+  }
+  return false;
 }

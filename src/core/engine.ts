@@ -161,6 +161,7 @@ export function lint(text: string, options: AnalyzeOptions = {}): Finding[] {
 /**
  * Applies the fixes of the given findings to the text and returns the new text. Overlapping edits are
  * skipped (the first one wins), so the result is always well-formed; run again to apply the rest.
+ * Inserts at the same point all go in, in the order of the findings.
  */
 export function applyFixes(text: string, findings: readonly Finding[]): string {
   const lines = new LineIndex(text);
@@ -180,6 +181,7 @@ export function applyFixes(text: string, findings: readonly Finding[]): string {
 }
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
-  if (a.start === a.end && b.start === b.end) return a.start === b.start;
+  // Two inserts at the same point do not clash: both go in, in the order the findings came.
+  if (a.start === a.end && b.start === b.end) return false;
   return a.start < b.end && b.start < a.end || (a.start === a.end && a.start > b.start && a.start < b.end) || (b.start === b.end && b.start > a.start && b.start < a.end);
 }

@@ -14,3 +14,5 @@ export type { Rule, RuleContext } from './rules/rule';
 export { disableEdit } from './disable';
 export { STEP_GUIDANCE, PRINCIPLES, stepLabel } from './vocabulary';
 export * from './coverage';
+export { storyTemplate, storyFileName, STORY_TITLE_PLACEHOLDER, type StoryTemplateOptions } from './story-template';
+export * from './walkthroughs';

@@ -8,18 +8,20 @@ import type { Browser, BrowserContext, FrameLocator, Locator, Page } from 'playw
 /** What the runner hands the checks: the browser it owns and where things are. */
 export interface E2eContext {
   browser: Browser;
-  /** The workbench URL: the e2e fixtures folder with our extension in development mode. */
-  url: string;
-  /** The workspace folder on disk (a temp copy of test/e2e/fixtures). */
-  workspace: string;
+  /** The workbench URL that opens `folder` with our extension in development mode. */
+  urlFor(folder: string): string;
+  /** The fixtures every workbench starts from (test/e2e/fixtures). */
+  fixtures: string;
   repoRoot: string;
   /** Where screenshots for the README go (docs/screenshots). */
   screenshots: string;
+  /** A temp folder of this run; each workbench gets a fresh copy of the fixtures under it. */
   temp: string;
 }
 
 let current: E2eContext | undefined;
 const open = new Set<Workbench>();
+let workspaces = 0;
 
 /** Called by the runner before the checks load. */
 export function setContext(context: E2eContext): void {
@@ -39,7 +41,17 @@ export async function closeAll(): Promise<void> {
   await Promise.all([...open].map((wb) => wb.close()));
 }
 
-/** A modifier-free way to write "the editor group's active tab". */
+/** The palette title of a contributed command (`Category: Title`), read from package.json. */
+export function commandTitle(id: string): string {
+  const manifest = JSON.parse(fs.readFileSync(path.join(context().repoRoot, 'package.json'), 'utf8')) as {
+    contributes?: { commands?: { command: string; title: string; category?: string }[] };
+  };
+  const command = manifest.contributes?.commands?.find((c) => c.command === id);
+  if (!command) throw new Error(`${id} is not in contributes.commands`);
+  return command.category ? `${command.category}: ${command.title}` : command.title;
+}
+
+/** The active tab of the active editor group. */
 const ACTIVE_TAB = '.editor-group-container.active .tab.active';
 
 /** One browser tab showing the workbench, with the actions a person takes. */
@@ -50,20 +62,28 @@ export class Workbench {
   private constructor(
     readonly browserContext: BrowserContext,
     readonly page: Page,
+    /** This workbench's own workspace folder on disk, a fresh copy of the fixtures. */
+    readonly workspace: string,
   ) {}
 
-  /** Opens the workbench on the e2e workspace and waits until the explorer lists its files. */
+  /**
+   * Opens a workbench on a fresh copy of the fixtures (so no edit or editor state of another check leaks
+   * in) and waits until the explorer lists its files.
+   */
   static async open(): Promise<Workbench> {
     const ctx = context();
-    const browserContext = await ctx.browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+    workspaces += 1;
+    const workspace = path.join(ctx.temp, `ws-e2e-${workspaces}`);
+    fs.cpSync(ctx.fixtures, workspace, { recursive: true });
+    const browserContext = await ctx.browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
     const page = await browserContext.newPage();
-    const wb = new Workbench(browserContext, page);
+    const wb = new Workbench(browserContext, page, workspace);
     open.add(wb);
     page.on('dialog', (dialog) => {
       wb.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
       void dialog.dismiss().catch(() => undefined);
     });
-    await page.goto(ctx.url);
+    await page.goto(ctx.urlFor(workspace));
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
     return wb;
@@ -92,8 +112,11 @@ export class Workbench {
     return this.page.locator('.editor-group-container.active .monaco-editor').first();
   }
 
-  /** Runs a command from the palette (F1) by the title a person sees, e.g. "STAR: Open Walkthrough". */
-  async runCommand(title: string): Promise<void> {
+  /**
+   * Runs a command from the palette (F1) by the title a person sees, e.g. "STAR: Open Walkthrough". Unless
+   * the command opens a picker of its own (`opensPicker`), waits for the palette to close.
+   */
+  async runCommand(title: string, opensPicker = false): Promise<void> {
     await this.page.keyboard.press('F1');
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor();
@@ -101,7 +124,7 @@ export class Workbench {
     const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
     await row.waitFor();
     await this.page.keyboard.press('Enter');
-    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    if (!opensPicker) await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
 
   /** Opens the Problems panel (Ctrl+Shift+M) and returns its rows once at least one is shown. */
@@ -116,12 +139,17 @@ export class Workbench {
     return rows;
   }
 
-  /** The content document of the webview titled `title` (inside iframe.webview, then iframe#active-frame). */
-  webview(title?: string): FrameLocator {
-    const outer = title
-      ? this.page.locator(`iframe.webview[title="${title}"]`).first()
-      : this.page.locator('iframe.webview.ready').first();
-    return outer.contentFrame().frameLocator('iframe#active-frame');
+  /**
+   * The content document of a webview (inside iframe.webview, then iframe#active-frame): by default the
+   * one our extension owns; pass another extension id for e.g. the built-in Markdown preview, or '' for
+   * the workbench's own (the Get Started media).
+   */
+  webview(extensionId = 'star-stories.star-stories'): FrameLocator {
+    return this.page
+      .locator(`iframe.webview[src*="extensionId=${extensionId}&"]`)
+      .first()
+      .contentFrame()
+      .frameLocator('iframe#active-frame');
   }
 
   /** Moves the editor cursor to a 1-based line and column with Go to Line (Ctrl+G). */
@@ -132,6 +160,39 @@ export class Workbench {
     await input.fill(`:${line}:${column}`);
     await this.page.keyboard.press('Enter');
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  /**
+   * Clicks the light bulb of a 1-based line once VS Code shows it there (in the gutter in VS Code 1.100,
+   * or the older floating widget), which opens the Quick Fix menu.
+   */
+  async clickLightBulb(line: number): Promise<void> {
+    const handle = await this.page.waitForFunction((wanted) => {
+      const group = document.querySelector('.editor-group-container.active');
+      if (!group) return null;
+      const number = Array.from(group.querySelectorAll('.line-numbers')).find((e) => e.textContent?.trim() === String(wanted));
+      if (!number) return null;
+      const r = number.getBoundingClientRect();
+      const middle = r.top + r.height / 2;
+      const bulbs = Array.from(group.querySelectorAll('[class*="codicon-gutter-lightbulb"], .lightBulbWidget'));
+      return bulbs.find((b) => {
+        const br = b.getBoundingClientRect();
+        return br.height > 0 && br.top <= middle && br.bottom >= middle;
+      }) ?? null;
+    }, line);
+    const bulb = handle.asElement();
+    if (!bulb) throw new Error(`no light bulb on line ${line}`);
+    await bulb.click();
+  }
+
+  /** After a failed test, saves what the window showed to out/vscode-e2e/failures/<test>.png. */
+  async captureFailure(test: { state?: string; fullTitle(): string } | undefined): Promise<void> {
+    if (!test || test.state !== 'failed') return;
+    const dir = path.join(context().repoRoot, 'out', 'vscode-e2e', 'failures');
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `${test.fullTitle().replace(/[^\w.-]+/g, '-').slice(0, 100)}.png`);
+    await this.page.screenshot({ path: file }).catch(() => undefined);
+    console.log(`      (screenshot of the failure: ${path.relative(context().repoRoot, file)})`);
   }
 
   /** Saves a screenshot of the whole window to docs/screenshots/<name>.png. */

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { analyze, parseStory } from '../../src/core';
+import { analyze, applyFixes, disableEdit, parseStory } from '../../src/core';
 import { headingKind } from '../../src/core/parse';
 
 describe('parser', () => {
@@ -46,5 +46,21 @@ describe('parser', () => {
     for (const t of ['', '\u0000\u0001\uFFFD', '---', '---\n: : :\n---', '#'.repeat(1000), '```', '<!--', '\r\r\r', '\uFEFF---\nquestion: q\n---\n']) {
       assert.doesNotThrow(() => analyze(t), JSON.stringify(t.slice(0, 10)));
     }
+  });
+});
+
+describe('fixes and disable comments', () => {
+  it('inserts several missing steps in one pass, in STAR order', () => {
+    const a = analyze;
+    const text = '# T\n\n## Situation\nThe ledger dropped points.\n\n## Reflection\nRetries need an owner before two services share an id, so I now write that down.\n';
+    const fixed = applyFixes(text, a(text).findings.filter((f) => f.ruleId === 'missing-section'));
+    assert.deepEqual(a(fixed).findings.filter((f) => f.ruleId === 'missing-section' || f.ruleId === 'section-order'), []);
+    assert.ok(fixed.indexOf('## Task') < fixed.indexOf('## Action') && fixed.indexOf('## Action') < fixed.indexOf('## Result'));
+  });
+  it('turns a rule off for the file when asked to disable a front matter line', () => {
+
+    const edit = disableEdit('---\nprinciples: [Ownershp]\n---\n## Task\n', 1, 'invalid-front-matter', 'line');
+    assert.equal(edit.range.start.line, 3);
+    assert.match(edit.newText, /star-lint-disable invalid-front-matter/);
   });
 });
