@@ -18,6 +18,7 @@ const require = createRequire(import.meta.url);
 const YAML = require(path.join(ROOT, 'node_modules', 'yaml'));
 const MB = 1024 * 1024;
 const started = performance.now();
+const loadAtStart = os.loadavg()[0];
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'star-bench-'));
 // `--only=typical,big,cli,extension,size` runs some sections (the 5 MB memory row needs `big`).
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
@@ -483,6 +484,8 @@ function print() {
   const out = [fmtLine(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.map(fmtLine)];
   console.log('');
   console.log(`STAR Stories benchmark — node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model?.trim() ?? 'cpu'}, ${os.platform()}`);
+  // Other work on the machine skews wall times: say how busy it was.
+  console.log(`Load average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${os.loadavg()[0].toFixed(2)}.`);
   console.log('Times in ms: median over the runs, then min and max. Baseline = yaml.parse of the front matter + one regex pass over the same text.');
   console.log('');
   console.log(out.join('\n'));

@@ -213,6 +213,9 @@ const userSettings = {
   'git.enabled': false,
   'editor.minimap.enabled': false,
   'window.restoreWindows': 'none',
+  // Steadier screenshots: no blinking cursor, no animations.
+  'editor.cursorBlinking': 'solid',
+  'workbench.reduceMotion': 'on',
 };
 
 /** Builds the workbench URL that opens `folder` with our extension in development mode. */

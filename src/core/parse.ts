@@ -738,7 +738,7 @@ function blank(run: string): string {
 
 /** Long runs of white space in prose get the same treatment as blanked runs. */
 function tameSpaces(prose: string): string {
-  return prose.replace(/[ \t\u00a0]{16,}/g, (m) => ' ' + '\u200b'.repeat(m.length - 2) + ' ');
+  return prose.replace(/[^\S\r\n]{16,}/g, (m) => ' ' + '\u200b'.repeat(m.length - 2) + ' ');
 }
 
 /** The words of a sentence's prose, with document offsets. */

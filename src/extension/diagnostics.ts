@@ -4,7 +4,8 @@
  * Also the shared cache of core analyses that the CodeLens, hover and status bar read.
  */
 import * as vscode from 'vscode';
-import { analyze } from '../core';
+import { analyzeWithWalkthroughs } from '../core';
+import type { Walkthrough } from '../core';
 import type { Analysis, Finding } from '../core';
 import type { Converter } from './convert';
 import type { ConfigStore } from './settings';
@@ -24,14 +25,21 @@ export function isStory(document: vscode.TextDocument): boolean {
 export class AnalysisCache {
   private readonly entries = new Map<string, { version: number; analysis: Analysis }>();
 
-  constructor(private readonly config: ConfigStore) {}
+  /**
+   * @param walkthroughs the loaded walkthroughs: a story matched to one of the user's own is timed against
+   * that walkthrough's targets.
+   */
+  constructor(
+    private readonly config: ConfigStore,
+    private readonly walkthroughs: () => readonly Walkthrough[] = () => [],
+  ) {}
 
   /** The analysis of the document's current text (cached per version). */
   get(document: vscode.TextDocument): Analysis {
     const key = document.uri.toString();
     const hit = this.entries.get(key);
     if (hit && hit.version === document.version) return hit.analysis;
-    const analysis = analyze(document.getText(), { config: this.config.current() });
+    const analysis = analyzeWithWalkthroughs(document.getText(), { config: this.config.current() }, this.walkthroughs());
     this.entries.set(key, { version: document.version, analysis });
     return analysis;
   }

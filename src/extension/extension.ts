@@ -3,7 +3,7 @@
  * commands, the walkthrough panel and the story bank). Every disposable goes into `context.subscriptions`.
  */
 import * as vscode from 'vscode';
-import { registerWalkthroughPanel } from '../webview/panel';
+import { loadedWalkthroughs, onDidLoadWalkthroughs, registerWalkthroughPanel } from '../webview/panel';
 import { StarCodeActionProvider } from './codeActions';
 import { createHandlers, registerCommands } from './commands';
 import { createConverter } from './convert';
@@ -22,7 +22,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const output = vscode.window.createOutputChannel('STAR Stories');
   const config = new ConfigStore(vscode, output);
   const converter = createConverter(vscode, context.extensionUri);
-  const cache = new AnalysisCache(config);
+  const cache = new AnalysisCache(config, loadedWalkthroughs);
   const collection = vscode.languages.createDiagnosticCollection('star');
   const diagnostics = new DiagnosticsController(collection, converter, config, cache);
   const codeActions = new StarCodeActionProvider(vscode, converter, () => config.current());
@@ -58,6 +58,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       output.appendLine(`The ${name} could not start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     }
   }
+
+  // A user walkthrough may set its own step targets: re-time the open stories when walkthroughs (re)load.
+  context.subscriptions.push(
+    onDidLoadWalkthroughs(() => {
+      cache.forget();
+      diagnostics.lintAllOpen();
+      lenses.refresh();
+      status.update();
+    }),
+  );
 
   // Read `.starlint.yaml`, then lint every story that is already open.
   await config.reloadFile(false);

@@ -5,6 +5,7 @@ export * from './types';
 export { validateWalkthrough, formatProblem, idFromFileName, MAX_WALKTHROUGH_CHARS, MAX_WALKTHROUGH_ALIASES } from './validate';
 export type { ValidationResult } from './validate';
 export { loadWalkthroughs, walkthroughTargets } from './load';
+export { analyzeWithWalkthroughs } from './analyze';
 export type { WalkthroughFile, LoadResult } from './load';
 export { matchWalkthrough, rankWalkthroughs, matchProbes, questionSimilarity, questionTerms, stem, QUESTION_THRESHOLD, PROBE_THRESHOLD } from './match';
 export type { StoryKeys, MatchReason, WalkthroughMatch, Terms } from './match';
