@@ -3,7 +3,7 @@
  * a prose mask (what the language rules may read), sentences and disable comments, all with offsets
  * into the original text so every range is exact.
  */
-import { parseDocument, isMap, isSeq, isScalar, LineCounter } from 'yaml';
+import { parseDocument, isMap, isSeq, isScalar, visit, LineCounter } from 'yaml';
 import type { Level, Range, SectionName, StepName } from './model';
 import { LEVELS } from './model';
 import { LineIndex } from './text';
@@ -260,13 +260,29 @@ function readYaml(yamlText: string, base: number, fm: FrontMatter): void {
   };
   let ydoc;
   try {
-    ydoc = parseDocument(yamlText, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true });
+    // Duplicate keys are found below with a Set per map: yaml's own uniqueKeys compares every pair (quadratic).
+    ydoc = parseDocument(yamlText, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: false });
   } catch (e) {
     fm.problems.push({ message: `The front matter is not valid YAML: ${String(e)}`, ...at(null) });
     return;
   }
-  if (ydoc.errors.length > 0) {
-    for (const err of ydoc.errors.slice(0, 5)) {
+  const errors: Array<{ message: string; pos: readonly number[] }> = [...ydoc.errors];
+  visit(ydoc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const p of map.items) {
+        const k = isScalar(p.key) ? p.key.value : p.key;
+        if (seen.has(k) && p.key && (p.key as { range?: number[] }).range) {
+          const at0 = (p.key as { range: number[] }).range[0];
+          errors.push({ message: 'Map keys must be unique', pos: [at0, at0 + 1] });
+        }
+        seen.add(k);
+      }
+    },
+  });
+  errors.sort((a, b) => a.pos[0] - b.pos[0]);
+  if (errors.length > 0) {
+    for (const err of errors.slice(0, 5)) {
       const firstLine = err.message.split('\n')[0];
       fm.problems.push({ message: `The front matter is not valid YAML: ${firstLine}`, ...at(err.pos) });
     }

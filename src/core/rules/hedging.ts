@@ -22,7 +22,7 @@ export const hedging: Rule = {
       for (const s of ctx.sentences(step)) {
         for (const h of findAll(HEDGE_RE, s.prose)) {
           const lower = h.text.toLowerCase().replace(/\s+/g, ' ');
-          if (/^(?:kind|sort) of$/.test(lower) && DETERMINER_BEFORE_RE.test(s.prose.slice(0, h.start))) continue;
+          if (/^(?:kind|sort) of$/.test(lower) && DETERMINER_BEFORE_RE.test(s.prose.slice(Math.max(0, h.start - 40), h.start))) continue;
           const start = s.start + h.start;
           const end = s.start + h.end;
           const f: RawFinding = {

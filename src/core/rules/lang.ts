@@ -82,8 +82,18 @@ const NEG_ANY_RE = /(?:n['’]t\b|(?<![\p{L}])(?:not|never|no|nobody|no one|no-o
 /** True when the clause text before `index` holds a negation. */
 export function negatedBefore(clauseText: string, index: number): boolean {
   void NEGATOR_RE;
-  return NEG_ANY_RE.test(clauseText.slice(0, index));
+  // The first negator of the clause, found once per clause: testing each prefix again was quadratic.
+  if (clauseText !== lastClause) {
+    lastClause = clauseText;
+    const m = NEG_ANY_G.exec(clauseText);
+    NEG_ANY_G.lastIndex = 0;
+    firstNegatorEnd = m ? m.index + m[0].length : Infinity;
+  }
+  return firstNegatorEnd <= index;
 }
+const NEG_ANY_G = new RegExp(NEG_ANY_RE.source, 'giu');
+let lastClause: string | undefined;
+let firstNegatorEnd = Infinity;
 
 /** The clause of `prose` that contains the offset. */
 export function clauseAt(prose: string, offset: number): Clause {

@@ -11,6 +11,10 @@ export const missingSection: Rule = {
   graded: true,
   check({ doc }) {
     const eol = doc.lines.eol;
+    // Line feeds in the white space that ends the file (what /\n\s*$/ and /\n\s*\n\s*$/ asked, without their
+    // backtracking, which was cubic in a long run of blank lines).
+    const trailing = doc.text.slice(doc.text.trimEnd().length);
+    const endBreaks = trailing.length - trailing.replaceAll('\n', '').length;
     return STEPS.filter((step) => !doc.step(step)).map((step) => {
       // The skeleton goes before the next step that is present, else after the last step, else at the end.
       const next = STEPS.slice(STEPS.indexOf(step) + 1).map((s) => doc.step(s)).find((s) => s);
@@ -18,10 +22,10 @@ export const missingSection: Rule = {
       const before = next ?? followups;
       const at = before ? before.headingStart : doc.text.length;
       const atEnd = !before;
-      const needsLead = atEnd && doc.text.length > 0 && !/\n\s*$/.test(doc.text) ? eol + eol : atEnd && doc.text.length > 0 && !/\n\s*\n\s*$/.test(doc.text) ? eol : '';
+      const needsLead = atEnd && doc.text.length > 0 && endBreaks < 1 ? eol + eol : atEnd && doc.text.length > 0 && endBreaks < 2 ? eol : '';
       // Appending after an unclosed code fence would land inside the code: close it first.
       const closer = doc.unclosedFence ?? (doc.unclosedComment ? '-->' : undefined);
-      const closeFence = atEnd && closer ? `${/\n\s*$/.test(doc.text) ? '' : eol}${closer}${eol}${eol}` : '';
+      const closeFence = atEnd && closer ? `${endBreaks >= 1 ? '' : eol}${closer}${eol}${eol}` : '';
       const newText = `${closeFence || needsLead}## ${stepLabel(step)}${eol}${STEP_SKELETON[step as StepName]}${eol}${atEnd ? '' : eol}`;
       const anchor = before ? { start: before.headingStart, end: before.headingEnd } : firstLine(doc.text);
       const pos = doc.lines.positionAt(at);

@@ -25,7 +25,7 @@ export const weLanguage: Rule = {
       for (const s of ctx.sentences(step)) {
         const hits = [...findAll(WE_RE, s.prose), ...findAll(OUR_WORK_RE, s.prose)];
         for (const t of findAll(TOGETHER_RE, s.prose)) {
-          if (!ASSEMBLE_BEFORE_RE.test(s.prose.slice(0, t.start))) hits.push(t);
+          if (!ASSEMBLE_BEFORE_RE.test(s.prose.slice(Math.max(0, t.start - 200), t.start))) hits.push(t);
         }
         for (const h of hits.sort((a, b) => a.start - b.start)) {
           out.push({

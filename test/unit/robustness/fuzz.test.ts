@@ -145,7 +145,7 @@ const anyText = fc.oneof(storyText, skeletonText, bytesAsUtf8.map((s) => s.repea
 
 // A fixed seed keeps the suite reproducible; STAR_FUZZ_SEED=<n> STAR_FUZZ_RUNS=20000 for a long local soak
 // (fast-check prints the seed and the shrunk counterexample of any failure).
-const RUNS = Number(process.env.STAR_FUZZ_RUNS) || 250;
+const RUNS = Number(process.env.STAR_FUZZ_RUNS) || 500;
 const SEED = Number(process.env.STAR_FUZZ_SEED) || 20240607;
 
 describe('robustness: random Markdown-shaped input', function () {

@@ -166,6 +166,18 @@ describe('robustness: pathological input', function () {
     }
   });
 
+  it('a draft with 2,500 blank lines after its only step finishes quickly', () => {
+    // A story being written from the top: the later steps are missing, so their skeletons go at the end.
+    const a = check(`## Situation\nThe export job failed every night.\n${'\n'.repeat(2500)}More notes.\n`);
+    assert.equal(of(a, 'missing-section').length, 4);
+  });
+
+  it('one long sentence with 30,000 hedges, "together"s or handoffs finishes quickly', () => {
+    for (const phrase of ['kind of ', 'together ', 'I sent them a message and ']) {
+      check(story(`I fixed it ${phrase.repeat(30_000)}in the end.`));
+    }
+  });
+
   it('an unclosed code fence: everything after it is code, so the later steps are reported missing', () => {
     const text = story(['I bisected the release.', '```sh', 'we ran it together', '## Result', 'we did it'].join('\n'));
     const a = check(text);
