@@ -242,7 +242,14 @@ function collect(io: CliIo, dir: string, out: string[], seen: Set<string>): bool
     const p = join(dir, name);
     const kind = io.stat ? io.stat(p) : 'file';
     if (kind === 'dir') ok = collect(io, p, out, seen) && ok;
-    else if (kind === 'file' && name.toLowerCase().endsWith('.star.md')) out.push(p);
+    else if (name.toLowerCase().endsWith('.star.md')) {
+      if (kind === 'file') out.push(p);
+      else if (kind === 'missing') {
+        // A story that is listed but cannot be opened (a dangling link): name it, as for any unreadable file.
+        io.stderr(`star-lint: cannot read ${p}: no such file (a broken link?)\n`);
+        ok = false;
+      }
+    }
   }
   return ok;
 }

@@ -192,6 +192,17 @@ describe('star-lint and the file system', function () {
     }
   });
 
+  it('names a dangling *.star.md link inside a folder and exits 2', async () => {
+    const bank = path.join(tmp, 'bank');
+    fs.mkdirSync(bank);
+    fs.writeFileSync(path.join(bank, 'a.star.md'), FLAWED);
+    fs.symlinkSync(path.join(tmp, 'gone.star.md'), path.join(bank, 'b.star.md'));
+    const t = nodeIo(['--format', 'json', '--no-config', bank], tmp);
+    assert.equal(await run(t.io), 2);
+    assert.match(t.err(), /cannot read .*b\.star\.md/);
+    assert.deepEqual(filesIn(t.out()), [path.join(bank, 'a.star.md').split(path.sep).join('/')]);
+  });
+
   it('never writes to its input (every file hashed before and after)', async () => {
     const bank = path.join(tmp, 'bank');
     fs.mkdirSync(path.join(bank, 'sub'), { recursive: true });
