@@ -14,7 +14,7 @@ import { matchProbes, matchWalkthrough, rankWalkthroughs } from './match';
 import type { MatchReason, StoryKeys, WalkthroughMatch } from './match';
 import { signalShown } from './signals';
 import type { SignalMethod } from './signals';
-import type { Walkthrough, WalkthroughSource } from './types';
+import type { Walkthrough, WalkthroughSource, WalkthroughFollowUp } from './types';
 
 /** A finding as the panel lists it. */
 export interface ViewFinding {
@@ -51,13 +51,7 @@ export interface ViewStep {
 }
 
 /** A follow-up probe, and whether the story answers it. */
-export interface ViewFollowUp {
-  probe: string;
-  probes: string;
-  weak: string;
-  weakWhy: string;
-  strong: string;
-  keyPhrase: string;
+export interface ViewFollowUp extends WalkthroughFollowUp {
   /** The story's Follow-ups has a heading asking this probe with a non-empty answer under it. */
   answered: boolean;
   /** The story's heading for this probe, when it has one. */
