@@ -11,6 +11,9 @@ const OUR_WORK_RE = /(?<![\p{L}])our\s+(?:(?:own|joint|combined|collective|share
 const TOGETHER_RE = /(?<![\p{L}])together(?![\p{L}])/giu;
 const ASSEMBLE_BEFORE_RE = /(?:got|get|getting|gathered|gathering|called|rallied|sat|put|putting|puts|pieced|piecing|stitched|stitching|tied|tying|glued|bring|brought|bringing|pull|pulled|pulling|grouped|grouping|batched|bundled|clustered|strung|cobbled|threw|throw|packed|wired|linked|lumped|taken|added|come|came|fit|fits|fitted)\s+(?:\S+\s+){0,3}$/i;
 
+// A state, feeling or possession after "we": context, not a claim about who did the work.
+const STATE_AFTER_RE = /^\s+(?:(?:can|could|would|might|should|will|did|do|does)(?:n['’]t|\s+not)?\s+)?(?:still\s+|all\s+|finally\s+|again\s+)?(?:trust|rely|know|knew|believe|feel|felt|understand|need|needed|want|wanted|have|had|lose|lost|were|are|was|be|get\s+paged|got\s+paged|depend|depended|hoped|hope|wish|worried|care|cared)(?![\p{L}])/iu;
+
 const STEPS_READ: Array<StepName | 'followups'> = ['task', 'action', 'result', 'followups'];
 
 /** First-person plural that hides who did the work. */
@@ -28,6 +31,8 @@ export const weLanguage: Rule = {
           if (!ASSEMBLE_BEFORE_RE.test(s.prose.slice(Math.max(0, t.start - 200), t.start))) hits.push(t);
         }
         for (const h of hits.sort((a, b) => a.start - b.start)) {
+          // "we" as the subject of a state, not of work ("so we could trust the build", "we had no owner").
+          if (/^we$/i.test(h.text) && STATE_AFTER_RE.test(s.prose.slice(h.end, h.end + 40))) continue;
           out.push({
             start: s.start + h.start,
             end: s.start + h.end,

@@ -90,6 +90,8 @@ const probes: Array<[string, string, Record<string, string>, string?]> = [
   ['routing-not-ownership', '-', { action: 'I pulled logs. I found the retry drop. I informed their lead before merging my fix. I verified it later.' }],
   ['generic-reflection', '+', { reflection: 'From this I learned that communicate early with every stakeholder is very important for any project.' }],
   ['generic-reflection', '-', { reflection: 'The retry id is critical to the ledger, so I now check what a dedupe key identifies before I trust a duplicate count.' }],
+  ['we-language', '-', { task: 'The ledger was not mine and nobody asked, but I wanted a ledger we could trust again.' }],
+  ['we-language', '+', { task: 'The ledger was not mine and nobody asked, so we could finally fix the retries.' }],
 ];
 
 describe('phrasings', () => {
