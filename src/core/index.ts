@@ -12,6 +12,7 @@ export type { ConfigProblem, ParsedConfig } from './config';
 export { rules, ruleById } from './rules';
 export type { Rule, RuleContext } from './rules/rule';
 export { disableEdit } from './disable';
+export { fixAllText, minimalEdit, FIX_ALL_PASSES } from './fixes';
 export { STEP_GUIDANCE, PRINCIPLES, stepLabel } from './vocabulary';
 export * from './coverage';
 export { storyTemplate, storyFileName, STORY_TITLE_PLACEHOLDER, type StoryTemplateOptions } from './story-template';

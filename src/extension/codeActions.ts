@@ -4,16 +4,13 @@
  * is handed in, so unit tests run the provider with a small fake.
  */
 import type * as vscode from 'vscode';
-import { analyze, applyFixes, disableEdit, parseStory } from '../core';
-import type { Finding, Position, StarConfig, TextEdit } from '../core';
+import { disableEdit, fixAllText, minimalEdit, parseStory } from '../core';
+import type { Finding, StarConfig } from '../core';
 import type { Converter } from './convert';
 import { DIAGNOSTIC_SOURCE } from './convert';
 
 /** The parts of the `vscode` namespace the provider constructs. */
 export type CodeActionApi = Pick<typeof vscode, 'CodeAction' | 'CodeActionKind'>;
-
-/** At most this many rounds of fixes: one fix (an inserted step) can make a finding another round fixes. */
-export const FIX_ALL_PASSES = 3;
 
 /** Code action titles (user-facing wording of this layer). */
 export const TITLES = {
@@ -21,67 +18,6 @@ export const TITLES = {
   disableFile: (ruleId: string): string => `Disable ${ruleId} for this file`,
   fixAll: 'Fix all auto-fixable STAR findings',
 };
-
-/**
- * Applies every fix core offers, up to `maxPasses` rounds, until the text stops changing; returns the new
- * text and how many fixes went in.
- */
-export function fixAllText(text: string, config: StarConfig, maxPasses = FIX_ALL_PASSES): { text: string; fixes: number } {
-  let current = text;
-  let fixes = 0;
-  for (let pass = 0; pass < maxPasses; pass++) {
-    const fixable = analyze(current, { config }).findings.filter((f) => f.fix);
-    if (!fixable.length) break;
-    const next = applyFixes(current, fixable);
-    if (next === current) break;
-    fixes += fixable.length;
-    current = next;
-  }
-  return { text: current, fixes };
-}
-
-/** The smallest single edit that turns `before` into `after` (common prefix and suffix kept), or undefined when equal. */
-export function minimalEdit(before: string, after: string): TextEdit | undefined {
-  if (before === after) return undefined;
-  let start = 0;
-  const max = Math.min(before.length, after.length);
-  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let endB = before.length;
-  let endA = after.length;
-  while (endB > start && endA > start && before.charCodeAt(endB - 1) === after.charCodeAt(endA - 1)) {
-    endB--;
-    endA--;
-  }
-  // Never split a CRLF pair or a surrogate pair.
-  while (start > 0 && (isLowSurrogate(before.charCodeAt(start)) || (before[start] === '\n' && before[start - 1] === '\r'))) start--;
-  while (endB < before.length && (isLowSurrogate(before.charCodeAt(endB)) || (before[endB] === '\n' && before[endB - 1] === '\r'))) {
-    endB++;
-    endA++;
-  }
-  return { range: { start: positionAt(before, start), end: positionAt(before, endB) }, newText: after.slice(start, endA) };
-}
-
-function isLowSurrogate(c: number): boolean {
-  return c >= 0xdc00 && c <= 0xdfff;
-}
-
-/** The 0-based position of an offset (lines end at \r\n, \n or \r, as in VS Code). */
-function positionAt(text: string, offset: number): Position {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      line++;
-      lineStart = i + 1;
-    } else if (c === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, character: offset - lineStart };
-}
 
 /** Serves STAR quick fixes and fix-all for `star` documents. */
 export class StarCodeActionProvider implements vscode.CodeActionProvider {

@@ -4,10 +4,9 @@
  * (`star.refreshStoryBank`, `star.coverageReport`) are registered by storyBank.ts.
  */
 import * as vscode from 'vscode';
-import { LEVELS, LEVEL_SECONDS, PRINCIPLES, analyze, disableEdit, rules, storyFileName, storyTemplate } from '../core';
+import { LEVELS, LEVEL_SECONDS, PRINCIPLES, analyze, disableEdit, rules, storyFileName, storyTemplate, fixAllText, minimalEdit } from '../core';
 import type { Finding, Level } from '../core';
 import { WalkthroughPanel } from '../webview/panel';
-import { fixAllText, minimalEdit } from './codeActions';
 import type { Converter } from './convert';
 import type { AnalysisCache, DiagnosticsController } from './diagnostics';
 import { LANGUAGE_ID, isStory } from './diagnostics';
@@ -55,40 +54,62 @@ export function createHandlers(deps: CommandDeps): Record<string, Handler> {
   };
 
   return {
-    /** Asks for the question, principles and level, then opens a new story skeleton. */
-    'star.newStory': async (): Promise<vscode.Uri | undefined> => {
-      const question = await vscode.window.showInputBox({
-        title: 'New STAR Story (1/3): the question',
-        prompt: 'The interview question this story answers (you can leave it empty and fill it in later)',
-        placeHolder: 'Tell me about a time you …',
-        ignoreFocusOut: true,
-      });
-      if (question === undefined) return undefined;
-      const principles = await vscode.window.showQuickPick(
-        PRINCIPLES.map((p) => ({ label: p.name })),
-        { title: 'New STAR Story (2/3): Leadership Principles', placeHolder: 'Pick the principles the question tests (none is fine)', canPickMany: true, ignoreFocusOut: true },
-      );
-      if (principles === undefined) return undefined;
-      const defaultLevel = config.current().level;
-      const levelItems = [...LEVELS]
-        .sort((a, b) => (a === defaultLevel ? -1 : b === defaultLevel ? 1 : 0))
-        .map((l) => ({ label: l, description: `answer of about ${formatClock(LEVEL_SECONDS[l])}${l === defaultLevel ? ' · your default' : ''}` }));
-      const level = await vscode.window.showQuickPick(levelItems, { title: 'New STAR Story (3/3): level', placeHolder: 'The level you are interviewing for', ignoreFocusOut: true });
-      if (!level) return undefined;
-      const text = storyTemplate({ question, principles: principles.map((p) => p.label), level: level.label as Level });
-      const folder = vscode.workspace.workspaceFolders?.[0];
-      let document: vscode.TextDocument;
-      if (folder) {
-        // An untitled document with a suggested path in the workspace: nothing is written until the user saves.
-        const uri = await freeStoryUri(folder.uri, storyFileName(question));
-        document = await vscode.workspace.openTextDocument(uri);
-        const edit = new vscode.WorkspaceEdit();
-        edit.insert(uri, new vscode.Position(0, 0), text);
-        await vscode.workspace.applyEdit(edit);
-        if (document.languageId !== LANGUAGE_ID) document = await vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
-      } else {
-        document = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: text });
+    /**
+     * Opens a new story skeleton. Asks for the question, principles and level, except those given in the
+     * optional argument (`NewStoryOptions`). The document is created with its text in one step, so the
+     * first lint already sees the five step headings: in a workspace, the file is written to a free name
+     * from the question (or to `uri`) and opened; without a folder, it is an untitled document.
+     */
+    'star.newStory': async (arg?: unknown): Promise<vscode.Uri | undefined> => {
+      const given = newStoryOptions(arg);
+      let question = given.question;
+      if (question === undefined) {
+        question = await vscode.window.showInputBox({
+          title: 'New STAR Story (1/3): the question',
+          prompt: 'The interview question this story answers (you can leave it empty and fill it in later)',
+          placeHolder: 'Tell me about a time you …',
+          ignoreFocusOut: true,
+        });
+        if (question === undefined) return undefined;
       }
+      let principles = given.principles;
+      if (principles === undefined) {
+        const picked = await vscode.window.showQuickPick(
+          PRINCIPLES.map((p) => ({ label: p.name })),
+          { title: 'New STAR Story (2/3): Leadership Principles', placeHolder: 'Pick the principles the question tests (none is fine)', canPickMany: true, ignoreFocusOut: true },
+        );
+        if (picked === undefined) return undefined;
+        principles = picked.map((p) => p.label);
+      }
+      let level = given.level;
+      if (level === undefined) {
+        const defaultLevel = config.current().level;
+        const levelItems = [...LEVELS]
+          .sort((a, b) => (a === defaultLevel ? -1 : b === defaultLevel ? 1 : 0))
+          .map((l) => ({ label: l, description: `answer of about ${formatClock(LEVEL_SECONDS[l])}${l === defaultLevel ? ' · your default' : ''}` }));
+        const picked = await vscode.window.showQuickPick(levelItems, { title: 'New STAR Story (3/3): level', placeHolder: 'The level you are interviewing for', ignoreFocusOut: true });
+        if (!picked) return undefined;
+        level = picked.label as Level;
+      }
+      const content = storyTemplate({ question, principles, level });
+      const folder = vscode.workspace.workspaceFolders?.[0];
+      const target = given.uri ?? (folder ? await freeStoryUri(folder.uri, storyFileName(question)) : undefined);
+      let document: vscode.TextDocument | undefined;
+      if (target) {
+        if (await exists(target)) {
+          void vscode.window.showWarningMessage(`STAR: ${vscode.workspace.asRelativePath(target)} already exists; New Story leaves it as it is.`);
+          return undefined;
+        }
+        try {
+          await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
+          document = await vscode.workspace.openTextDocument(target);
+        } catch (e) {
+          // A read-only folder, say: fall back to an untitled story, which the user saves where they like.
+          if (given.uri) throw e;
+        }
+      }
+      document ??= await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content });
+      if (document.languageId !== LANGUAGE_ID) document = await vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
       await vscode.window.showTextDocument(document);
       return document.uri;
     },
@@ -204,18 +225,46 @@ export function registerCommands(context: vscode.ExtensionContext, handlers: Rec
   }
 }
 
-/** An untitled URI for a new story in the folder: `name`, or `name` with -2, -3 … when a file has it. */
+/** What `star.newStory` may be given instead of asking; each field that is present skips its prompt. */
+export interface NewStoryOptions {
+  /** The interview question (an empty string is a question left for later). */
+  question?: string;
+  /** Leadership Principle names (an empty list is a story naming none). */
+  principles?: string[];
+  level?: Level;
+  /** Where to write the story (a `file:` or other writable URI, as a string or a Uri); it must not exist yet. */
+  uri?: string | vscode.Uri;
+}
+
+/** The options `star.newStory` understands from its argument; fields of the wrong type are left out (and asked for). */
+function newStoryOptions(arg: unknown): { question?: string; principles?: string[]; level?: Level; uri?: vscode.Uri } {
+  if (!arg || typeof arg !== 'object' || arg instanceof vscode.Uri || Array.isArray(arg)) return {};
+  const o = arg as Record<string, unknown>;
+  const out: { question?: string; principles?: string[]; level?: Level; uri?: vscode.Uri } = {};
+  if (typeof o.question === 'string') out.question = o.question;
+  if (Array.isArray(o.principles) && o.principles.every((p) => typeof p === 'string')) out.principles = o.principles as string[];
+  if (typeof o.level === 'string' && (LEVELS as readonly string[]).includes(o.level)) out.level = o.level as Level;
+  if (o.uri instanceof vscode.Uri) out.uri = o.uri;
+  // A string with a scheme is a URI; anything else (`/home/me/a.star.md`, `C:\stories\a.star.md`) a file path.
+  else if (typeof o.uri === 'string' && o.uri) out.uri = /^[a-zA-Z][\w+.-]+:/.test(o.uri) ? vscode.Uri.parse(o.uri, true) : vscode.Uri.file(o.uri);
+  return out;
+}
+
+/** True when a file or folder is at `uri`. */
+function exists(uri: vscode.Uri): Thenable<boolean> {
+  return vscode.workspace.fs.stat(uri).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** A URI for a new story in the folder: `name`, or `name` with -2, -3 … when a file or open document has it. */
 async function freeStoryUri(folder: vscode.Uri, name: string): Promise<vscode.Uri> {
   const base = name.replace(/\.star\.md$/, '');
   for (let n = 1; n < 100; n++) {
     const candidate = vscode.Uri.joinPath(folder, n === 1 ? name : `${base}-${n}.star.md`);
-    const taken =
-      vscode.workspace.textDocuments.some((d) => d.uri.path === candidate.path) ||
-      (await vscode.workspace.fs.stat(candidate).then(
-        () => true,
-        () => false,
-      ));
-    if (!taken) return candidate.with({ scheme: 'untitled' });
+    const taken = vscode.workspace.textDocuments.some((d) => d.uri.path === candidate.path) || (await exists(candidate));
+    if (!taken) return candidate;
   }
-  return vscode.Uri.joinPath(folder, `${base}-${Date.now()}.star.md`).with({ scheme: 'untitled' });
+  return vscode.Uri.joinPath(folder, `${base}-${Date.now()}.star.md`);
 }

@@ -37,6 +37,30 @@ const EDIT_DEBOUNCE_MS = 300;
 /** Delay that batches many file events into one repaint of the tree. */
 const RENDER_DEBOUNCE_MS = 50;
 
+/**
+ * An internal command for the integration tests: the tree as plain data. It is not contributed in
+ * package.json and its leading underscore keeps it out of the Command Palette and of
+ * `getCommands(true)`, VS Code's convention for internal commands. Optional argument `{ after: n }`:
+ * answer only once the tree has been repainted after the snapshot whose `renders` was `n`.
+ */
+export const STORY_BANK_SNAPSHOT_COMMAND = '_star.storyBankSnapshot';
+
+/** One row of the tree as plain data (see STORY_BANK_SNAPSHOT_COMMAND). */
+export interface StoryBankSnapshotNode {
+  id?: string;
+  label: string;
+  description?: string;
+  /** The story file a story row opens. */
+  uri?: string;
+  children: StoryBankSnapshotNode[];
+}
+
+/** The whole tree as plain data, and how many times it has been repainted so far. */
+export interface StoryBankSnapshot {
+  renders: number;
+  roots: StoryBankSnapshotNode[];
+}
+
 /** The shared configuration, when the extension has one (ConfigStore fits this shape). */
 export interface StoryBankConfig {
   current(): StarConfig;
@@ -62,6 +86,7 @@ export function registerStoryBank(context: vscode.ExtensionContext, deps: StoryB
     view,
     vscode.commands.registerCommand('star.refreshStoryBank', () => bank.rescan()),
     vscode.commands.registerCommand('star.coverageReport', () => bank.openReport()),
+    vscode.commands.registerCommand(STORY_BANK_SNAPSHOT_COMMAND, (options?: { after?: unknown }) => bank.treeSnapshot(options?.after)),
   );
   void bank.rescan();
 }
@@ -105,6 +130,8 @@ class StoryBank implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private ownConfig: StarConfig = resolveConfig();
   private scanning: Promise<void> | undefined;
   private generation = 0;
+  /** How many times the tree has been repainted (for STORY_BANK_SNAPSHOT_COMMAND). */
+  private renders = 0;
 
   readonly onDidChangeTreeData = this.changeEmitter.event;
   /** Fires after the tree was recomputed, with the new coverage. */
@@ -329,6 +356,7 @@ class StoryBank implements vscode.TreeDataProvider<Node>, vscode.Disposable {
     const fire = (): void => {
       this.renderTimer = undefined;
       const snap = this.current();
+      this.renders++;
       this.changeEmitter.fire(undefined);
       this.renderEmitter.fire(snap.coverage);
     };
@@ -457,6 +485,38 @@ class StoryBank implements vscode.TreeDataProvider<Node>, vscode.Disposable {
 
   private listNames(list: Exclude<CoverageList, 'unanswered'>, c: Coverage): string[] {
     return list === 'missing' ? c.missing : list === 'errors-only' ? c.errorsOnly : c.unknownPrinciples;
+  }
+
+  // ---- the test seam ---------------------------------------------------------------------------
+
+  /**
+   * The tree as plain data, read through getChildren and getTreeItem as VS Code reads it, once the first
+   * scan is done; with `after`, once the tree has been repainted more than `after` times.
+   */
+  async treeSnapshot(after?: unknown): Promise<StoryBankSnapshot> {
+    if (this.scanning) await this.scanning;
+    if (typeof after === 'number' && this.renders <= after) {
+      await new Promise<void>((resolve) => {
+        const sub = this.renderEmitter.event(() => {
+          if (this.renders > after) {
+            sub.dispose();
+            resolve();
+          }
+        });
+      });
+    }
+    const plain = (node: Node): StoryBankSnapshotNode => {
+      const item = this.getTreeItem(node);
+      const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+      return {
+        ...(item.id ? { id: item.id } : {}),
+        label,
+        ...(typeof item.description === 'string' ? { description: item.description } : {}),
+        ...(item.resourceUri ? { uri: item.resourceUri.toString() } : {}),
+        children: this.getChildren(node).map(plain),
+      };
+    };
+    return { renders: this.renders, roots: this.getChildren().map(plain) };
   }
 
   // ---- the report ------------------------------------------------------------------------------
