@@ -8,6 +8,7 @@ import { hasContent, parseStory, spokenWords } from './parse';
 import type { StarDocument } from './parse';
 import { rules } from './rules';
 import type { RuleContext } from './rules/rule';
+import { MAX_FINDINGS_PER_RULE } from './rules/rule';
 import { LineIndex } from './text';
 import { BUILTIN_DEFAULTS, BUILTIN_TARGETS, LEVEL_LENGTH, canonicalPrinciple } from './vocabulary';
 
@@ -20,8 +21,7 @@ export const DEFAULT_TARGETS: Readonly<StepTargets> = BUILTIN_TARGETS;
 /** The length of the whole answer per level, in seconds. */
 export const LEVEL_SECONDS: Readonly<Record<Level, number>> = LEVEL_LENGTH;
 
-/** No rule reports more than this many findings in one file: past that, more help nobody and cost memory. */
-export const MAX_FINDINGS_PER_RULE = 1000;
+export { MAX_FINDINGS_PER_RULE };
 
 /** Options for one lint run. */
 export interface AnalyzeOptions {

@@ -1,6 +1,7 @@
 import type { StepName } from '../model';
 import { STEPS } from '../model';
 import type { RawFinding, Rule } from './rule';
+import { MAX_FINDINGS_PER_RULE } from './rule';
 import { LANG, findAll, phrases, quoteWords } from './lang';
 
 const HEDGE_RE = phrases(LANG.hedges);
@@ -20,6 +21,7 @@ export const hedging: Rule = {
     const steps: Array<StepName | 'followups'> = [...STEPS, 'followups'];
     for (const step of steps) {
       for (const s of ctx.sentences(step)) {
+        if (out.length >= MAX_FINDINGS_PER_RULE) break;
         for (const h of findAll(HEDGE_RE, s.prose)) {
           const lower = h.text.toLowerCase().replace(/\s+/g, ' ');
           if (/^(?:kind|sort) of$/.test(lower) && DETERMINER_BEFORE_RE.test(s.prose.slice(Math.max(0, h.start - 40), h.start))) continue;

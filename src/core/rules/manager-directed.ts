@@ -1,6 +1,7 @@
 import type { StepName } from '../model';
 import { STEPS } from '../model';
 import type { RawFinding, Rule } from './rule';
+import { MAX_FINDINGS_PER_RULE } from './rule';
 import { clauses, negatedBefore, quoteWords } from './lang';
 
 const BOSS = String.raw`(?:(?:my|our|the|his|her|their)\s+(?:\S+\s+)?(?:manager|lead|boss|director|supervisor|skip(?:-level)?|vp|cto|ceo|head\s+of\s+\S+|em|pm|product\s+manager|engineering\s+manager|team\s+lead|tech\s+lead|tl|principal|architect|leadership|management|mentor|sponsor|owner|cto|chief\s+\S+)|leadership|management)`;
@@ -23,6 +24,7 @@ export const managerDirected: Rule = {
     const steps: Array<StepName | 'followups'> = [...STEPS, 'followups'];
     for (const step of steps) {
       for (const s of ctx.sentences(step)) {
+        if (out.length >= MAX_FINDINGS_PER_RULE) break;
         for (const c of clauses(s.prose)) {
           for (const re of [DIRECTED_RE, PASSIVE_DIRECTED_RE]) {
             re.lastIndex = 0;

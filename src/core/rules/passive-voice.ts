@@ -1,4 +1,5 @@
 import type { RawFinding, Rule } from './rule';
+import { MAX_FINDINGS_PER_RULE } from './rule';
 import { findAll, quoteWords } from './lang';
 
 const IRREGULAR = 'written|done|made|built|found|run|taken|given|sent|shown|known|seen|held|kept|led|left|lost|put|set|shut|split|spent|told|thought|brought|bought|caught|chosen|drawn|driven|eaten|fallen|forgotten|frozen|gotten|hidden|hit|hurt|laid|meant|paid|read|rebuilt|rewritten|rerun|said|sold|shot|spun|stolen|struck|swept|taught|thrown|torn|understood|undone|withdrawn|won|broken|begun|shaken|overlooked|upheld';
@@ -17,6 +18,7 @@ export const passiveVoice: Rule = {
   check(ctx) {
     const out: RawFinding[] = [];
     for (const s of ctx.sentences('action')) {
+      if (out.length >= MAX_FINDINGS_PER_RULE) break;
       for (const h of findAll(PASSIVE_RE, s.prose)) {
         // "was fixed by me" names the actor; a "by" phrase right after is fine.
         if (/^\s+by\s/i.test(s.prose.slice(h.end))) continue;

@@ -1,5 +1,6 @@
 import type { StepName } from '../model';
 import type { RawFinding, Rule } from './rule';
+import { MAX_FINDINGS_PER_RULE } from './rule';
 import { clauses, negatedBefore, quoteWords } from './lang';
 
 const OTHERS = String.raw`(?:them|him|her|the\s+(?:\S+\s+){0,2}?(?:team|owners?|folks|people|on-?call|engineers?|maintainers?|lead|manager|channel|group|squad|vendor|support)|their\s+(?:\S+\s+){0,1}?(?:team|lead|manager|on-?call|channel|owners?|tracker|queue|backlog|board|slack|inbox|engineers?)|(?:my|our)\s+(?:\S+\s+)?(?:manager|lead|director|boss|vp))`;
@@ -26,6 +27,7 @@ export const routingNotOwnership: Rule = {
     const steps: Array<StepName | 'followups'> = ['action', 'followups'];
     for (const step of steps) {
       for (const s of ctx.sentences(step)) {
+        if (out.length >= MAX_FINDINGS_PER_RULE) break;
         const hits: Array<{ start: number; end: number; text: string }> = [];
         for (const c of clauses(s.prose)) {
           for (const re of [HANDOFF_RE, THEY_FIXED_RE]) {

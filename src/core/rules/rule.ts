@@ -42,3 +42,6 @@ export interface Rule {
   graded: boolean;
   check(ctx: RuleContext): RawFinding[];
 }
+
+/** No rule reports more than this many findings in one file: past that, more help nobody and cost memory. */
+export const MAX_FINDINGS_PER_RULE = 1000;

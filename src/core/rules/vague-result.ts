@@ -1,4 +1,5 @@
 import type { RawFinding, Rule } from './rule';
+import { MAX_FINDINGS_PER_RULE } from './rule';
 import { LANG, findAll, hasQuantity, phrases, quoteWords } from './lang';
 
 const FEELING_RE = new RegExp(
@@ -20,6 +21,7 @@ export const vagueResult: Rule = {
   check(ctx) {
     const out: RawFinding[] = [];
     for (const s of ctx.sentences('result')) {
+      if (out.length >= MAX_FINDINGS_PER_RULE) break;
       if (hasQuantity(s.raw)) continue;
       const hit = [...findAll(FEELING_RE, s.prose), ...findAll(INTENSE_IMPROVE_RE, s.prose), ...findAll(SUCCESS_RE, s.prose)].sort((a, b) => a.start - b.start)[0];
       if (!hit) continue;

@@ -1,5 +1,6 @@
 import type { StepName } from '../model';
 import type { RawFinding, Rule } from './rule';
+import { MAX_FINDINGS_PER_RULE } from './rule';
 import { findAll, quoteWords } from './lang';
 import { stepLabel } from '../vocabulary';
 
@@ -26,6 +27,7 @@ export const weLanguage: Rule = {
     const out: RawFinding[] = [];
     for (const step of STEPS_READ) {
       for (const s of ctx.sentences(step)) {
+        if (out.length >= MAX_FINDINGS_PER_RULE) break;
         const hits = [...findAll(WE_RE, s.prose), ...findAll(OUR_WORK_RE, s.prose)];
         for (const t of findAll(TOGETHER_RE, s.prose)) {
           if (!ASSEMBLE_BEFORE_RE.test(s.prose.slice(Math.max(0, t.start - 200), t.start))) hits.push(t);
