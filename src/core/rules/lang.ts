@@ -76,12 +76,8 @@ export function clauses(prose: string): Clause[] {
   return out.filter((c) => /[\p{L}\p{N}]/u.test(c.text));
 }
 
-const NEGATOR_RE = phrases(LANG.negators);
-const NEG_ANY_RE = /(?:n['’]t\b|(?<![\p{L}])(?:not|never|no|nobody|no one|no-one|none|neither|nor|without|nothing|noone|hardly|barely)(?![\p{L}]))/iu;
-
 /** True when the clause text before `index` holds a negation. */
 export function negatedBefore(clauseText: string, index: number): boolean {
-  void NEGATOR_RE;
   // The first negator of the clause, found once per clause: testing each prefix again was quadratic.
   if (clauseText !== lastClause) {
     lastClause = clauseText;
@@ -91,7 +87,8 @@ export function negatedBefore(clauseText: string, index: number): boolean {
   }
   return firstNegatorEnd <= index;
 }
-const NEG_ANY_G = new RegExp(NEG_ANY_RE.source, 'giu');
+// A negator from the data, or a contraction ending in n't (didn't, wasn't).
+const NEG_ANY_G = new RegExp(`n['’]t(?![\\p{L}])|${phrases(LANG.negators).source}`, 'giu');
 let lastClause: string | undefined;
 let firstNegatorEnd = Infinity;
 

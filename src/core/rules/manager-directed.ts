@@ -2,12 +2,14 @@ import type { StepName } from '../model';
 import { STEPS } from '../model';
 import type { RawFinding, Rule } from './rule';
 import { MAX_FINDINGS_PER_RULE } from './rule';
-import { clauses, negatedBefore, quoteWords } from './lang';
+import { LANG, clauses, negatedBefore, quoteWords } from './lang';
 
-const BOSS = String.raw`(?:(?:my|our|the|his|her|their)\s+(?:\S+\s+)?(?:manager|lead|boss|director|supervisor|skip(?:-level)?|vp|cto|ceo|head\s+of\s+\S+|em|pm|product\s+manager|engineering\s+manager|team\s+lead|tech\s+lead|tl|principal|architect|leadership|management|mentor|sponsor|owner|cto|chief\s+\S+)|leadership|management)`;
-// Someone above the writer hands them the work: "my manager asked me to", "my lead had me look into it", "she put me on it".
+const words = (list: readonly string[]): string => list.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')).join('|');
+// A boss: "my manager", "our tech lead", "the head of platform", "leadership".
+const BOSS = String.raw`(?:(?:my|our|the|his|her|their)\s+(?:\S+\s+)?(?:${words(LANG.bosses)})(?:\s+of\s+\S+)?|leadership|management)`;
+// Someone above the writer hands them the work: "my manager asked me to", "my lead had me look into it".
 const DIRECTED_RE = new RegExp(
-  String.raw`(?<![\p{L}])${BOSS}\s+(?:\S+\s+){0,2}?(?:asked|told|wanted|needed|expected|instructed|directed|tasked|assigned|delegated|suggested|recommended|proposed|had|put|gave|handed|pulled|pointed|sent|got|looped|roped|made|picked|chose|nominated|volunteered|moved|brought|dropped|passed|forwarded)\s+(?:me|it\s+to\s+me|(?:the|this|that)\s+\S+\s+(?:to|over\s+to)\s+me|that\s+I|I)(?![\p{L}])(?!\s+(?:why|how|what|whether|about|for\s+(?:feedback|my\s+opinion|input)))`,
+  String.raw`(?<![\p{L}])${BOSS}\s+(?:\S+\s+){0,2}?(?:${words(LANG.directingVerbs)})\s+(?:me|it\s+to\s+me|(?:the|this|that)\s+\S+\s+(?:to|over\s+to)\s+me|that\s+I|I)(?![\p{L}])(?!\s+(?:why|how|what|whether|about|for\s+(?:feedback|my\s+opinion|input)))`,
   'giu',
 );
 // The writer as the one acted upon: "I was asked to", "I got assigned", "I was put on", "it was assigned to me".
