@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { LANG, contentStems, findAll, phrases, quoteWords } from './lang';
+import { LANG, clauses, contentStems, findAll, has, phrases, quoteWords } from './lang';
 import { STEPS } from '../model';
 
 const PLATITUDE_RE = phrases(LANG.platitudes);
@@ -31,11 +31,18 @@ export const genericReflection: Rule = {
     }
     const platitudes = [...findAll(PLATITUDE_RE, prose), ...findAll(VALUE_RE, prose)].sort((a, b) => a.start - b.start);
     if (platitudes.length === 0) return [];
-    // A platitude is fine when the reflection is anchored in this story: it shares content words with the other steps.
+    // A platitude is fine when the reflection also makes a point of its own about this story: a clause with no
+    // platitude in it that shares content words with the other steps ("so I now check the dedupe key before …").
+    // Words in the platitude's own clause do not count: naming the project ("from the Brazil login problem I
+    // learned that communication is important") does not make the lesson specific.
     const story = STEPS.filter((s) => s !== 'reflection').flatMap((s) => ctx.sentences(s)).map((s) => s.prose).join(' ');
     const storyStems = contentStems(story, GENERIC);
-    const platitudeText = platitudes.map((p) => p.text).join(' ');
-    const anchors = [...contentStems(prose, GENERIC)].filter((w) => storyStems.has(w) && !contentStems(platitudeText, GENERIC).has(w));
+    const ownPoint = sentences
+      .flatMap((sen) => clauses(sen.prose))
+      .filter((c) => !has(PLATITUDE_RE, c.text) && !has(VALUE_RE, c.text))
+      .map((c) => c.text)
+      .join(' ');
+    const anchors = [...contentStems(ownPoint, GENERIC)].filter((w) => storyStems.has(w));
     if (anchors.length >= 2) return [];
     return [{
       ...range,

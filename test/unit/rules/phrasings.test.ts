@@ -92,6 +92,19 @@ const probes: Array<[string, string, Record<string, string>, string?]> = [
   ['generic-reflection', '-', { reflection: 'The retry id is critical to the ledger, so I now check what a dedupe key identifies before I trust a duplicate count.' }],
   ['we-language', '-', { task: 'The ledger was not mine and nobody asked, but I wanted a ledger we could trust again.' }],
   ['we-language', '+', { task: 'The ledger was not mine and nobody asked, so we could finally fix the retries.' }],
+
+  ['manager-directed', '+', { task: 'The ledger was not mine. Fixing it landed on my plate from my EM during planning.' }],
+  ['manager-directed', '+', { task: 'The ledger was not mine. The work came to me from my tech lead.' }],
+  ['manager-directed', '+', { task: 'The ledger was not mine. I got the ledger work from my manager in March.' }],
+  ['manager-directed', '+', { task: 'The ledger was not mine. It was my task for the sprint, set by my EM.' }],
+  ['manager-directed', '+', { task: 'The ledger was not mine. My skip-level wanted late points under 1%, so I took it.' }],
+  ['manager-directed', '-', { task: 'The ledger was not mine and nobody asked. I got feedback from my manager on my plan.' }],
+  ['manager-directed', '-', { action: 'I pulled logs. I found the retry drop. I got approval from my manager to deploy on Friday. I verified it.' }],
+  ['manager-directed', '-', { task: 'The ledger was not mine and nobody asked; my manager wanted it left alone, but I took it on anyway.' }],
+  ['generic-reflection', '+', { reflection: 'From this late ledger points problem I learned that communication is very important and that teamwork between teams makes everything faster.' }],
+  ['generic-reflection', '+', { reflection: 'With the ledger retries, I learned that communication is important above everything else in any project.' }],
+  ['generic-reflection', '+', { reflection: 'The key takeaway from the ledger points work was the importance of collaboration across teams for me.' }],
+  ['generic-reflection', '-', { reflection: 'Communication mattered less than I thought: the ledger treated each retry as new, so I now check what a dedupe key identifies.' }],
 ];
 
 describe('phrasings', () => {
