@@ -15,6 +15,11 @@ const ASSEMBLE_BEFORE_RE = /(?:got|get|getting|gathered|gathering|called|rallied
 // A state, feeling or possession after "we": context, not a claim about who did the work.
 const STATE_AFTER_RE = /^\s+(?:(?:can|could|would|might|should|will|did|do|does)(?:n['’]t|\s+not)?\s+)?(?:still\s+|all\s+|finally\s+|again\s+)?(?:trust|rely|know|knew|believe|feel|felt|understand|need|needed|want|wanted|have|had|lose|lost|were|are|was|be|get\s+paged|got\s+paged|depend|depended|hoped|hope|wish|worried|care|cared)(?![\p{L}])/iu;
 
+// "<someone> and I" as the subject at the start of a clause: "her team and I added", "she and I rewrote",
+// "Priya and I traced" (not "I fixed the parser and I added", where the pair is not the subject).
+const PAIR_SUBJECT_RE =
+  /(?:^|[,;:—–(]\s*|(?:[Aa]nd|[Bb]ut|[Tt]hen|[Ss]o|[Ll]ater|[Tt]ogether|[Ff]irst|[Nn]ext|[Ff]inally|[Aa]fterwards|[Ww]hen|[Oo]nce|[Aa]fter\s+that),?\s+)((?:(?:[Mm]y|[Tt]he|[Hh]er|[Hh]is|[Tt]heir|[Oo]ur|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+|[Ss]he|[Hh]e|[Tt]hey|\p{Lu}[\p{L}-]+)\s+and\s+I)(?![\p{L}'’])/gu;
+
 const STEPS_READ: Array<StepName | 'followups'> = ['task', 'action', 'result', 'followups'];
 
 /** First-person plural that hides who did the work. */
@@ -29,6 +34,11 @@ export const weLanguage: Rule = {
       for (const s of ctx.sentences(step)) {
         if (out.length >= MAX_FINDINGS_PER_RULE) break;
         const hits = [...findAll(WE_RE, s.prose), ...findAll(OUR_WORK_RE, s.prose)];
+        PAIR_SUBJECT_RE.lastIndex = 0;
+        for (let m = PAIR_SUBJECT_RE.exec(s.prose); m; m = PAIR_SUBJECT_RE.exec(s.prose)) {
+          const start = m.index + m[0].length - m[1].length;
+          if (!hits.some((h) => h.start <= start && start < h.end)) hits.push({ start, end: start + m[1].length, text: m[1] });
+        }
         for (const t of findAll(TOGETHER_RE, s.prose)) {
           if (!ASSEMBLE_BEFORE_RE.test(s.prose.slice(Math.max(0, t.start - 200), t.start))) hits.push(t);
         }

@@ -105,6 +105,13 @@ const probes: Array<[string, string, Record<string, string>, string?]> = [
   ['generic-reflection', '+', { reflection: 'With the ledger retries, I learned that communication is important above everything else in any project.' }],
   ['generic-reflection', '+', { reflection: 'The key takeaway from the ledger points work was the importance of collaboration across teams for me.' }],
   ['generic-reflection', '-', { reflection: 'Communication mattered less than I thought: the ledger treated each retry as new, so I now check what a dedupe key identifies.' }],
+  ['we-language', '+', { action: 'I pulled logs. I found the retry drop, and her team and I added a parity check. I verified it.' }],
+  ['we-language', '+', { action: 'I pulled logs. She and I rewrote the dedupe key over two days. I added a test. I verified it.' }],
+  ['we-language', '+', { action: 'I pulled logs. Priya and I traced the retry drop. I wrote the fix. I verified it.' }],
+  ['we-language', '-', { action: 'I pulled logs. I fixed the parser and I added a test for the retry path. I verified it.' }],
+  ['missing-scope-boundary', '+', { task: 'I got volunteered for it at sprint planning because I knew the ledger code.' }],
+  ['missing-scope-boundary', '+', { task: 'My lead volunteered me for it, since I had touched the ledger before.' }],
+  ['missing-scope-boundary', '-', { task: 'I volunteered for it, since nobody else wanted the late points tickets.' }],
 ];
 
 describe('phrasings', () => {
