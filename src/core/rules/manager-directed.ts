@@ -9,13 +9,13 @@ const words = (list: readonly string[]): string => list.map((w) => w.replace(/[.
 const BOSS = String.raw`(?:(?:my|our|the|his|her|their)\s+(?:\S+\s+)?(?:${words(LANG.bosses)})(?:\s+of\s+\S+)?|leadership|management)`;
 // Someone above the writer hands them the work: "my manager asked me to", "my lead had me look into it".
 const DIRECTED_RE = new RegExp(
-  String.raw`(?<![\p{L}])${BOSS}\s+(?:\S+\s+){0,2}?(?:${words(LANG.directingVerbs)})\s+(?:me|it\s+to\s+me|(?:the|this|that)\s+\S+\s+(?:to|over\s+to)\s+me|that\s+I|I)(?![\p{L}])(?!\s+(?:why|how|what|whether|about|for\s+(?:feedback|my\s+opinion|input)))`,
+  String.raw`(?<![\p{L}])${BOSS}\s+(?:\S+\s+){0,2}?(?:${words(LANG.directingVerbs)})\s+(?:me|it\s+to\s+me|(?:the|this|that)\s+\S+\s+(?:to|over\s+to)\s+me|that\s+I|I|(?:it|this|that|the\s+\S+)\s+my\s+(?:top\s+|first\s+|main\s+|number[\s-]one\s+)?(?:priority|job|task|problem|responsibility|project)|(?:\S+\s+){0,3}?(?:on|onto|to|in)\s+my\s+(?:plate|list|desk|backlog|queue|board|lap))(?![\p{L}])(?!\s+(?:why|how|what|whether|about|for\s+(?:feedback|my\s+opinion|input)))`,
   'giu',
 );
 // The work arrives from a boss: "it landed on my plate from my EM", "the work came to me from my lead",
 // "I got the ticket from my manager", "a goal set by my skip-level", "assigned by my director".
 const RECEIVED_RE = new RegExp(
-  String.raw`(?<![\p{L}])(?:(?:landed|dropped|fell)\s+(?:on|onto|in)\s+(?:my\s+(?:plate|desk|lap|queue|board)|me)|came\s+(?:to\s+me|my\s+way)|(?:got|received|inherited|took\s+over|picked\s+up)\s+(?:the|this|that|a|an)\s+(?:\S+\s+){0,2}?(?:work|task|ticket|project|bug|job|assignment|request|problem|issue)|(?:set|assigned|given|handed|delegated|passed|forwarded|routed|requested|prioriti[sz]ed|chosen|picked)(?:\s+(?:to|over\s+to)\s+me)?)\s+(?:\S+\s+){0,4}?(?:from|by|via)\s+${BOSS}(?![\p{L}])`,
+  String.raw`(?<![\p{L}])(?:(?:landed|dropped|fell)\s+(?:on|onto|in)\s+(?:my\s+(?:plate|desk|lap|queue|board)|me)|came\s+(?:to\s+me|my\s+way|down)|(?:request|ask|assignment|task|ticket|direction|instruction|order|orders)\s+(?:came|come|arrived)|(?:got|received|inherited|took\s+over|picked\s+up)\s+(?:the|this|that|a|an)\s+(?:\S+\s+){0,2}?(?:work|task|ticket|project|bug|job|assignment|request|problem|issue)|(?:set|assigned|given|handed|delegated|passed|forwarded|routed|requested|prioriti[sz]ed|chosen|picked)(?:\s+(?:to|over\s+to)\s+me)?)\s+(?:\S+\s+){0,4}?(?:from|by|via)\s+${BOSS}(?![\p{L}])(?!['’]s)`,
   'giu',
 );
 // A boss's wish that the writer then carries out: "my skip-level wanted the build under ten minutes, so I took it".
@@ -24,7 +24,7 @@ const WISH_RE = new RegExp(
   'giu',
 );
 // The writer as the one acted upon: "I was asked to", "I got assigned", "I was put on", "it was assigned to me".
-const PASSIVE_DIRECTED_RE = /(?<![\p{L}])(?:I\s+(?:was|got|had\s+been|have\s+been|am)\s+(?:\S+ly\s+)?(?:asked\s+(?:to|by|if)|requested\s+(?:to|by)|told\s+to|assigned|tasked|instructed|directed|given\s+(?:the|this|a|an)\s+(?:task|ticket|job|project|assignment|work|problem|bug)|put\s+on|pulled\s+(?:in|into|onto)|handed|brought\s+in|drafted|nominated|volunteered|picked|chosen|selected|appointed|voluntold)|(?:it|this|the\s+\S+(?:\s+\S+)?)\s+(?:was|got)\s+(?:assigned|handed|given|delegated|passed)\s+(?:over\s+)?to\s+me|(?:assigned|handed|given|delegated)\s+to\s+me|at\s+(?:my|the)\s+(?:\S+\s+)?(?:manager|lead|boss|director)['’]?s?\s+(?:request|direction|suggestion|behest))(?![\p{L}])/giu;
+const PASSIVE_DIRECTED_RE = /(?<![\p{L}])(?:I\s+(?:was|got|had\s+been|have\s+been|am)\s+(?:\S+ly\s+)?(?:asked\s+(?:to|by|if)|requested\s+(?:to|by)|told\s+to|assigned|tasked|instructed|directed|given\s+(?:the|this|a|an)\s+(?:task|ticket|job|project|assignment|work|problem|bug)|put\s+on|pulled\s+(?:in|into|onto)|handed|brought\s+in|drafted|nominated|volunteered|picked|chosen|selected|appointed|voluntold)|(?:it|this|the\s+\S+(?:\s+\S+)?)\s+(?:was|got)\s+(?:assigned|handed|given|delegated|passed)\s+(?:over\s+)?to\s+me|(?:assigned|handed|given|delegated)\s+to\s+me|(?:at|on|was|by)\s+(?:my|the|our)\s+(?:\S+\s+)?(?:manager|lead|boss|director|vp|em|tl|skip-level|cto)['’]s?\s+(?:request|ask|direction|suggestion|behest|instruction|orders))(?![\p{L}])/giu;
 
 /** Work framed as directed by someone else. */
 export const managerDirected: Rule = {
@@ -47,7 +47,7 @@ export const managerDirected: Rule = {
             while ((m = re.exec(c.text))) {
               if (negatedBefore(c.text, m.index) || /^\S*\s+(?:not|never|n't)\b/i.test(m[0])) continue;
               // Asking or telling directs work only with what to do: "asked me to", "asked if I could" (not "asked me for an update").
-              if (re === DIRECTED_RE && /(?:asked|told|wanted|needed|expected|instructed|directed)\s+me$/i.test(m[0]) && !/^\s*(?:to|if\s+I|whether\s+I|with)\b/i.test(c.text.slice(m.index + m[0].length))) continue;
+              if (re === DIRECTED_RE && /(?:asked|told|wanted|needed|expected|instructed|directed)\s+me$/i.test(m[0]) && !/^\s*(?:to|if\s+I|whether\s+I|with|on)\b/i.test(c.text.slice(m.index + m[0].length))) continue;
               // For a wish, the range is the boss and the wish ("my skip-level wanted"), not the rest of the sentence.
               const text = re === WISH_RE ? m[1] : m[0];
               out.push({

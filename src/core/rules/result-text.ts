@@ -26,7 +26,7 @@ export function hasBusinessImpact(text: string): boolean {
   return findAll(BUSINESS_RE, text).some((h) => !NAMES_A_THING_RE.test(text.slice(h.end)));
 }
 
-const NAMES_A_THING_RE = /^[\s-]+(?:team|teams|group|squad|org|organi[sz]ation|service|services|library|database|db|table|api|pipeline|platform|system|repo|repository|module|engineers?|folks|channel|lead|on-?call)(?![\p{L}])/iu;
+const NAMES_A_THING_RE = /^(?:-[\p{L}]+)?[\s-]+(?:team|teams|group|squad|org|organi[sz]ation|service|services|library|libraries|database|db|table|api|pipeline|platform|system|repo|repository|module|engineers?|folks|channel|lead|on-?call|configuration|config|code|side|sdk|certificate|request|requests|timeout|timeouts|retries|cache|pool|id|ids|object|class|component|schema|field|model|process|binary|build)(?![\p{L}])/iu;
 
 const INSTITUTION_RE = phrases(LANG.secondOrder.institutions);
 const UPTAKE_RE = phrases(LANG.secondOrder.uptakeVerbs);
@@ -37,6 +37,9 @@ const OTHER_TEAM_RE = /(?<![\p{L}])(?:(?:the|two|three|four|five|several|many|ot
 // Spread beyond the original place: "across the other 4 repositories", "to every region", "in all 12 services".
 const SPREAD_RE = /(?<![\p{L}])(?:across|to|into|in|for|throughout)\s+(?:the\s+)?(?:other|all|every|each|remaining|rest\s+of\s+the)\s+(?:\S+\s+){0,2}?(?:teams?|repositories|repos|services|products|apps|regions|platforms|squads|orgs?|organi[sz]ations?|codebases|pipelines|projects|modules|libraries|clients|sdks|languages|markets|countries|sites|stores|offices|departments|business\s+units)(?![\p{L}])/iu;
 
+// Another team doing something with the writer's work: "turned the same check on", "copied my script".
+const SAME_THING_RE = /(?<![\p{L}])(?:the\s+same|my|this|that|the\s+new)\s+(?:\S+\s+){0,2}?(?:check|test|tests|script|tool|job|pattern|approach|fix|change|config|library|dashboard|alert|process|template|key|scheduler|setup|pipeline|runbook|playbook|linter|rule|guard|monitor|step)(?![\p{L}])/iu;
+
 /** True when the Result reaches beyond the fix: others adopted it, it became a standard, a policy or a runbook. */
 export function hasSecondOrder(text: string): boolean {
   INSTITUTION_RE.lastIndex = 0;
@@ -45,7 +48,7 @@ export function hasSecondOrder(text: string): boolean {
   // Uptake by someone else: a team (not "my team") adopting, reusing, copying or rolling it out.
   UPTAKE_RE.lastIndex = 0;
   OTHER_TEAM_RE.lastIndex = 0;
-  const uptake = UPTAKE_RE.test(text);
+  const uptake = UPTAKE_RE.test(text) || SAME_THING_RE.test(text);
   if (!uptake) return false;
   OTHER_TEAM_RE.lastIndex = 0;
   let m: RegExpExecArray | null;

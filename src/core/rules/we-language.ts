@@ -8,9 +8,10 @@ import { stepLabel } from '../vocabulary';
 const WE_RE = /(?<![\p{L}'’])(?:we|we['’](?:re|ve|d|ll)|ourselves|ours)(?![\p{L}'’])|(?<![\p{L}])(?:(?:the|my|our)\s+(?:\S+\s+)?(?:team|squad|group|crew|colleagues|teammates|peers)\s+and\s+I|I\s+and\s+(?:the|my)\s+(?:\S+\s+)?(?:team|squad|group|colleagues|teammates))(?![\p{L}])|(?<![\p{L}])(?:the\s+(?:two|three|four|five|few)|all|both|each|several|some|a\s+few|two|three|four|five|many|most)\s+of\s+us(?![\p{L}])|(?<![\p{L}])(?:let['’]s|between\s+us)(?![\p{L}])|(?<![\p{L}])(?:me\s+and\s+(?:my|the|a|an|our|two|three|\p{Lu}\p{L}+)(?:\s+\S+)?|(?:my|a|another|one)\s+(?:\S+\s+)?(?:teammate|colleague|coworker|co-worker|peer|partner|pair|buddy|friend|mentor|manager|lead)\s+and\s+I|(?:along|together)\s+with\s+(?:my|the|our|two|three|four|several|a\s+few|some)\s+(?:\S+\s+)?(?:team|teammates|colleagues|coworkers|co-workers|peers|squad|group|engineers))(?![\p{L}])/giu;
 // "our" claiming the work: our fix, our investigation, our approach ... (not our customers, our company, our goals).
 const OUR_WORK_RE = /(?<![\p{L}])our\s+(?:(?:own|joint|combined|collective|shared|team['’]s|quick|final|first|new|main|proposed|initial)\s+)?(?:fix|fixes|investigation|investigations|solution|solutions|approach|analysis|work|patch|patches|change|changes|plan|design|effort|efforts|implementation|rollout|migration|debugging|root[\s-]cause\s+analysis|proposal|decision|idea|ideas|findings|finding|diagnosis|refactor|rewrite|prototype|experiment|experiments|workaround|mitigation|response|remediation|redesign|strategy|hypothesis|research|testing|tests|review|build|code|script|tool|dashboard|pull\s+request|pr|commit|release|launch|deployment|deploy)(?![\p{L}])/giu;
-// "together" as joint action, but not assembling things ("put together a dashboard").
-const TOGETHER_RE = /(?<![\p{L}])together(?![\p{L}])/giu;
-const ASSEMBLE_BEFORE_RE = /(?:got|get|getting|gathered|gathering|called|rallied|sat|put|putting|puts|pieced|piecing|stitched|stitching|tied|tying|glued|bring|brought|bringing|pull|pulled|pulling|grouped|grouping|batched|bundled|clustered|strung|cobbled|threw|throw|packed|wired|linked|lumped|taken|added|come|came|fit|fits|fitted)\s+(?:\S+\s+){0,3}$/i;
+// Joint action with a person: "together with the on-call engineer", "a joint effort with Raj", "as a team"
+// (not "together with my patch", which means "along with", nor "stitched the logs together").
+const JOINT_RE =
+  /(?<![\p{L}])(?:together\s+with\s+(?:(?:my|the|our|their|his|her|a|an|two|three|several|some|one\s+of)\s+)?(?:[\p{L}-]+\s+)?(?:team|teammates?|colleagues?|co-?workers?|engineers?|developers?|lead|manager|on-?call|squad|group|peers?|partner|folks|people|dba|sre|designer|pm|analyst|intern|mentor|him|her|them)|(?:a|our|the)\s+(?:real\s+|true\s+|big\s+)?(?:joint|team|group|collective|shared)\s+effort|as\s+a\s+(?:team|squad|group))(?![\p{L}])|(?<![\p{L}])together\s+with\s+\p{Lu}\p{Ll}+(?![\p{L}])/gu;
 
 // A state, feeling or possession after "we": context, not a claim about who did the work.
 const STATE_AFTER_RE = /^\s+(?:(?:can|could|would|might|should|will|did|do|does)(?:n['’]t|\s+not)?\s+)?(?:still\s+|all\s+|finally\s+|again\s+)?(?:trust|rely|know|knew|believe|feel|felt|understand|need|needed|want|wanted|have|had|lose|lost|were|are|was|be|get\s+paged|got\s+paged|depend|depended|hoped|hope|wish|worried|care|cared)(?![\p{L}])/iu;
@@ -18,7 +19,7 @@ const STATE_AFTER_RE = /^\s+(?:(?:can|could|would|might|should|will|did|do|does)
 // "<someone> and I" as the subject at the start of a clause: "her team and I added", "she and I rewrote",
 // "Priya and I traced" (not "I fixed the parser and I added", where the pair is not the subject).
 const PAIR_SUBJECT_RE =
-  /(?:^|[,;:—–(]\s*|(?:[Aa]nd|[Bb]ut|[Tt]hen|[Ss]o|[Ll]ater|[Tt]ogether|[Ff]irst|[Nn]ext|[Ff]inally|[Aa]fterwards|[Ww]hen|[Oo]nce|[Aa]fter\s+that),?\s+)((?:(?:[Mm]y|[Tt]he|[Hh]er|[Hh]is|[Tt]heir|[Oo]ur|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+|[Ss]he|[Hh]e|[Tt]hey|\p{Lu}[\p{L}-]+)\s+and\s+I)(?![\p{L}'’])/gu;
+  /(?:^|[,;:—–(]\s*|(?:[Aa]nd|[Bb]ut|[Tt]hen|[Ss]o|[Ll]ater|[Tt]ogether|[Ff]irst|[Nn]ext|[Ff]inally|[Aa]fterwards|[Ww]hen|[Oo]nce|[Aa]fter\s+that),?\s+)((?:(?:[Mm]y|[Tt]he|[Hh]er|[Hh]is|[Tt]heir|[Oo]ur|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+|[Ss]he|[Hh]e|[Tt]hey|\p{Lu}[\p{L}-]+)\s+and\s+(?:I|me|myself)|(?:[Mm]e|[Mm]yself)\s+and\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)(?![\p{L}'’])/gu;
 
 const STEPS_READ: Array<StepName | 'followups'> = ['task', 'action', 'result', 'followups'];
 
@@ -39,9 +40,7 @@ export const weLanguage: Rule = {
           const start = m.index + m[0].length - m[1].length;
           if (!hits.some((h) => h.start <= start && start < h.end)) hits.push({ start, end: start + m[1].length, text: m[1] });
         }
-        for (const t of findAll(TOGETHER_RE, s.prose)) {
-          if (!ASSEMBLE_BEFORE_RE.test(s.prose.slice(Math.max(0, t.start - 200), t.start))) hits.push(t);
-        }
+        for (const t of findAll(JOINT_RE, s.prose)) if (!hits.some((h) => h.start <= t.start && t.start < h.end)) hits.push(t);
         for (const h of hits.sort((a, b) => a.start - b.start)) {
           // "we" as the subject of a state, not of work ("so we could trust the build", "we had no owner").
           if (/^we$/i.test(h.text) && STATE_AFTER_RE.test(s.prose.slice(h.end, h.end + 40))) continue;
