@@ -143,7 +143,9 @@ export const DATA = {
       "tenth",
       "percent",
       "per cent",
-      "none"
+      "none",
+      "nil",
+      "score"
     ],
     "units": [
       "%",
@@ -319,7 +321,6 @@ export const DATA = {
         "launch",
         "launched",
         "deadline",
-        "audit",
         "compliance",
         "fraud",
         "chargebacks",
@@ -378,7 +379,12 @@ export const DATA = {
         "checklist",
         "requirement",
         "mandatory",
-        "required"
+        "required",
+        "became part of",
+        "now part of",
+        "made part of",
+        "is part of every",
+        "part of the onboarding"
       ],
       "uptakeVerbs": [
         "rolled",
@@ -478,11 +484,20 @@ export const DATA = {
         "ecstatic",
         "content",
         "enthusiastic",
-        "over the moon"
+        "over the moon",
+        "stoked",
+        "chuffed",
+        "buzzing",
+        "psyched",
+        "blown away"
       ],
       "intensifiers": [
         "a lot",
         "lots",
+        "loads",
+        "heaps",
+        "tons",
+        "miles",
         "much",
         "far",
         "way",
@@ -669,7 +684,6 @@ export const DATA = {
       "more careful",
       "be careful",
       "importance of",
-      "matters more than",
       "the key is",
       "the key to",
       "is key",
@@ -852,8 +866,19 @@ export const DATA = {
       "lesson"
     ],
     "systemic": [
-      "process",
-      "processes",
+      "the process",
+      "our process",
+      "a process",
+      "no process",
+      "team process",
+      "review process",
+      "release process",
+      "planning process",
+      "hiring process",
+      "process gap",
+      "process change",
+      "process problem",
+      "processes across",
       "incentive",
       "incentives",
       "incentivized",

@@ -689,7 +689,7 @@ function splitBlock(doc: StarDocument, start: number, end: number, listItem: boo
     // The next sentence starts with something that can start a sentence.
     let n = k;
     while (n < end && isSpace(text.charCodeAt(n))) n++;
-    if (n < end && c === '.' && /[\p{Ll}]/u.test(text[n])) continue;
+    // A lower-case word after a full stop still starts a sentence (casual writers); abbreviations were handled above.
     pushSentence(doc, s, k, listItem, out);
     s = k;
     TERMINATOR_RE.lastIndex = Math.max(TERMINATOR_RE.lastIndex, k - start);

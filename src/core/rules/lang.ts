@@ -98,7 +98,8 @@ export function clauseAt(prose: string, offset: number): Clause {
   return { start: 0, end: prose.length, text: prose };
 }
 
-const FIRST_PERSON_RE = /(?<![\p{L}'’])I(?:['’](?:d|ve|m|ll))?(?![\p{L}])/u;
+// "I" (and a lower-case "i" from casual writers), not the "i" of "i.e.".
+const FIRST_PERSON_RE = /(?<![\p{L}'’.])[Ii](?:['’](?:d|ve|m|ll))?(?![\p{L}.])/u;
 const SUBJECT_RE = /^(?:[\s"“(]*)(?:(?:then|next|first|finally|also|so|and|but|later|afterwards|meanwhile|eventually|once|after\s+that|to\s+\w+\s+\w+|in\s+\w+(?:\s+\w+)?|over\s+\w+(?:\s+\w+)?|within\s+\w+(?:\s+\w+)?|on\s+\w+(?:\s+\w+)?|by\s+\w+(?:\s+\w+)?|for\s+\w+(?:\s+\w+)?),?\s+)*/iu;
 
 // Past-tense verbs that do not end in -ed, for subjectless bullets ("Wrote the fix", "Ran the test").

@@ -13,9 +13,11 @@ export function resultSentences(ctx: RuleContext): Sentence[] {
 const MONEY_RE = /[$€£¥₹]\s?\d|\d\s?(?:k|m|bn|b)?\s?(?:usd|eur|gbp|dollars|euros)\b/iu;
 const BUSINESS_RE = phrases([...LANG.business.money, ...LANG.business.people, ...LANG.business.outcomes]);
 const TIME_UNITS = LANG.business.timeUnits.join('|');
+// Time a person spends (not latency): a before and after in minutes or longer counts as time given back.
+const LONG_UNITS = 'minutes?|mins?|hours?|hrs?|days?|weeks?|months?|sprints?|person-days|engineer-hours';
 // Time given back: "saving 30 minutes a day", "4 hours a week", "freed two days per sprint".
 const TIME_SAVED_RE = new RegExp(
-  String.raw`(?:(?:sav(?:ed|ing|es)|free(?:d|ing|s)?|gave\s+(?:\S+\s+){0,3}back|giving\s+(?:\S+\s+){0,3}back|reclaim(?:ed|ing)?|cut|spared?)\s+(?:\S+\s+){0,5}?(?:${TIME_UNITS})|(?:${TIME_UNITS})\s+(?:a|an|per|each|every)\s+(?:day|week|month|quarter|year|sprint|release|deploy|build|engineer|developer|person|incident|on-?call))(?![\p{L}])`,
+  String.raw`(?:from\s+(?:about\s+|around\s+|roughly\s+|over\s+|nearly\s+)?\S+\s+(?:${LONG_UNITS})\s+(?:\S+\s+)?to|(?:${LONG_UNITS})\s+(?:\S+\s+){0,3}?instead\s+of|instead\s+of\s+(?:about\s+)?\S+\s+(?:${LONG_UNITS})|(?:sav(?:ed|ing|es)|free(?:d|ing|s)?|gave\s+(?:\S+\s+){0,3}back|giving\s+(?:\S+\s+){0,3}back|reclaim(?:ed|ing)?|cut|spared?)\s+(?:\S+\s+){0,5}?(?:${TIME_UNITS})|(?:${TIME_UNITS})\s+(?:a|an|per|each|every)\s+(?:day|week|month|quarter|year|sprint|release|deploy|build|engineer|developer|person|incident|on-?call))(?![\p{L}])`,
   'iu',
 );
 
@@ -40,11 +42,14 @@ const SPREAD_RE = /(?<![\p{L}])(?:across|to|into|in|for|throughout)\s+(?:the\s+)
 // Another team doing something with the writer's work: "turned the same check on", "copied my script".
 const SAME_THING_RE = /(?<![\p{L}])(?:the\s+same|my|this|that|the\s+new)\s+(?:\S+\s+){0,2}?(?:check|test|tests|script|tool|job|pattern|approach|fix|change|config|library|dashboard|alert|process|template|key|scheduler|setup|pipeline|runbook|playbook|linter|rule|guard|monitor|step)(?![\p{L}])/iu;
 
+// The practice now runs everywhere: "every depot now checks …", "the check now runs at all twelve depots".
+const EVERYWHERE_NOW_RE = /(?<![\p{L}])(?:(?:every|each|all)\s+(?:\S+\s+){0,2}?\p{L}+\s+now\s+(?:runs?|uses?|checks?|has|have|gets?|follows?|ships?|includes?|requires?)|now\s+(?:runs?|applies|ships?|is\s+used|is\s+required)\s+(?:at|in|across|on|for)\s+(?:all|every|each))(?![\p{L}])/iu;
+
 /** True when the Result reaches beyond the fix: others adopted it, it became a standard, a policy or a runbook. */
 export function hasSecondOrder(text: string): boolean {
   INSTITUTION_RE.lastIndex = 0;
   REACH_RE.lastIndex = 0;
-  if (INSTITUTION_RE.test(text) || REACH_RE.test(text) || SPREAD_RE.test(text)) return true;
+  if (INSTITUTION_RE.test(text) || REACH_RE.test(text) || SPREAD_RE.test(text) || EVERYWHERE_NOW_RE.test(text)) return true;
   // Uptake by someone else: a team (not "my team") adopting, reusing, copying or rolling it out.
   UPTAKE_RE.lastIndex = 0;
   OTHER_TEAM_RE.lastIndex = 0;

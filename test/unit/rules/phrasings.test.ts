@@ -139,6 +139,33 @@ const probes: Array<[string, string, Record<string, string>, string?]> = [
   ['vague-result', '+', { result: 'Late points fell from 4% to 0.1%. Things were much calmer for support after that.' }],
   ['vague-result', '+', { result: 'Late points fell from 4% to 0.1%. Everyone loved it.' }],
   ['vague-result', '+', { result: 'Late points fell from 4% to 0.1%. It went down really well with finance.' }],
+
+  ['few-i-statements', '-', { action: '- i checked the retry logs\n- i found the dedupe key bug\n- i wrote the fix and a test\n- i verified it for a week' }],
+  ['few-i-statements', '-', { action: 'i pulled the logs. i found the bug. i wrote the fix. i verified it for a week.' }],
+  ['vague-result', '+', { result: 'late points fell from 4% to 0.1% for members. everyone was super happy after that.' }],
+  ['missing-scope-boundary', '-', { task: "CI wasn't my thing, it was the platform team's, but nobody was gonna fix it. so i just picked it up on my own." }],
+  ['missing-scope-boundary', '-', { task: 'That code was the platform team\'s, really, and I wanted it fast.' }],
+  ['missing-scope-boundary', '-', { task: 'I did it off my own bat because the tickets kept coming.' }],
+  ['missing-scope-boundary', '-', { task: 'Strictly speaking this was outside my KRA, but members were waiting.' }],
+  ['missing-scope-boundary', '-', { task: 'It was not my headache, but members were waiting for points.' }],
+  ['missing-scope-boundary', '+', { task: 'I worked on my own laptop to reproduce it quickly before the weekend.' }],
+  ['vague-result', '+', { result: 'Late points fell from 4% to 0.1%. Things got loads better for support.' }],
+  ['vague-result', '+', { result: 'Late points fell from 4% to 0.1%. The support team was chuffed to bits.' }],
+  ['unquantified-result', '-', { result: 'Late points fell to nil for members, and the gift-card team adopted my test.' }],
+  ['few-i-statements', '+', { action: 'The logs were pulled, i.e. a week of them. The team found the bug. Their lead wrote the fix. It was verified.' }],
+
+  ['we-language', '-', { action: 'I pulled logs. I printed a label at the station next to me and saw the barcode shifted. I wrote the fix. I verified it.' }],
+  ['we-language', '-', { action: 'I pulled logs. The driver handed the bad label to me and pointed at the barcode. I wrote the fix. I verified it.' }],
+  ['result-missing-business-impact', '-', { result: 'Dedupe misses fell to zero, and the clerks\' daily re-check time fell from about 40 minutes to under ten. The gift team adopted my test.' }],
+  ['result-missing-business-impact', '-', { result: 'Dedupe misses fell to zero; each agent now spends 5 minutes per ticket instead of 25. The gift team adopted my test.' }],
+  ['result-missing-business-impact', '+', { result: 'Scanner timeouts went from about 40 a day to 3. The check became part of the monthly audit.' }],
+  ['result-missing-business-impact', '+', { result: 'p99 latency went from 2 seconds to 300 ms on the ledger. The gift team adopted my test.' }],
+  ['result-missing-second-order-effect', '-', { result: 'Late points fell from 4% to 0.1% for members. Firmware checks became part of the monthly audit at all twelve depots.' }],
+  ['result-missing-second-order-effect', '-', { result: 'Late points fell from 4% to 0.1% for members. Every depot now checks firmware versions monthly.' }],
+  ['result-missing-second-order-effect', '+', { result: 'Late points fell from 4% to 0.1% across all 58 counties for members.' }],
+  ['reflection-below-level', '+', { reflection: 'The worker process leaked file handles under retries, so I now put a size bound on every in-process cache I write.' }, SENIOR],
+  ['reflection-below-level', '-', { reflection: 'Our review process never asked who owns retries between services, so I added that question to the design template.' }, SENIOR],
+  ['generic-reflection', '-', { reflection: 'The eviction order of the ledger cache matters more than its size, so I now test dedupe eviction first.' }],
 ];
 
 describe('phrasings', () => {
