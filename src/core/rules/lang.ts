@@ -92,12 +92,6 @@ const NEG_ANY_G = new RegExp(`n['’]t(?![\\p{L}])|${phrases(LANG.negators).sour
 let lastClause: string | undefined;
 let firstNegatorEnd = Infinity;
 
-/** The clause of `prose` that contains the offset. */
-export function clauseAt(prose: string, offset: number): Clause {
-  for (const c of clauses(prose)) if (offset >= c.start && offset < c.end) return c;
-  return { start: 0, end: prose.length, text: prose };
-}
-
 // "I" (and a lower-case "i" from casual writers), not the "i" of "i.e.".
 const FIRST_PERSON_RE = /(?<![\p{L}'’.])[Ii](?:['’](?:d|ve|m|ll))?(?![\p{L}.])/u;
 const SUBJECT_RE = /^(?:[\s"“(]*)(?:(?:then|next|first|finally|also|so|and|but|later|afterwards|meanwhile|eventually|once|after\s+that|to\s+\w+\s+\w+|in\s+\w+(?:\s+\w+)?|over\s+\w+(?:\s+\w+)?|within\s+\w+(?:\s+\w+)?|on\s+\w+(?:\s+\w+)?|by\s+\w+(?:\s+\w+)?|for\s+\w+(?:\s+\w+)?),?\s+)*/iu;

@@ -1,14 +1,7 @@
 /**
  * Shared reading of a Result for the four result rules.
  */
-import type { RuleContext } from './rule';
-import type { Sentence } from '../parse';
-import { LANG, findAll, hasQuantity, phrases } from './lang';
-
-/** The Result's sentences and its prose as one string (empty when the step is missing or empty). */
-export function resultSentences(ctx: RuleContext): Sentence[] {
-  return ctx.sentences('result');
-}
+import { LANG, findAll, phrases } from './lang';
 
 const MONEY_RE = /[$€£¥₹]\s?\d|\d\s?(?:k|m|bn|b)?\s?(?:usd|eur|gbp|dollars|euros)\b/iu;
 const BUSINESS_RE = phrases([...LANG.business.money, ...LANG.business.people, ...LANG.business.outcomes]);
@@ -63,5 +56,3 @@ export function hasSecondOrder(text: string): boolean {
   return /(?<![\p{L}])(?:adopted|reused|copied|rolled\s+(?:it\s+)?out|replicated|standardi[sz]ed)(?![\p{L}])/iu.test(text);
 }
 
-/** True when the text holds a quantity. */
-export { hasQuantity };
