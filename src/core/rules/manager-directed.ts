@@ -24,7 +24,7 @@ const WISH_RE = new RegExp(
   'giu',
 );
 // The writer as the one acted upon: "I was asked to", "I got assigned", "I was put on", "it was assigned to me".
-const PASSIVE_DIRECTED_RE = /(?<![\p{L}])(?:I\s+(?:was|got|had\s+been|have\s+been|am)\s+(?:\S+ly\s+)?(?:asked\s+(?:to|by|if)|requested\s+(?:to|by)|told\s+to|assigned|tasked|instructed|directed|given\s+(?:the|this|a|an)\s+(?:task|ticket|job|project|assignment|work|problem|bug)|put\s+on|pulled\s+(?:in|into|onto)|handed|brought\s+in|drafted|nominated|volunteered|picked|chosen|selected|appointed|voluntold)|(?:it|this|the\s+\S+(?:\s+\S+)?)\s+(?:was|got)\s+(?:assigned|handed|given|delegated|passed)\s+(?:over\s+)?to\s+me|(?:assigned|handed|given|delegated)\s+to\s+me|(?:at|on|was|by)\s+(?:my|the|our)\s+(?:\S+\s+)?(?:manager|lead|boss|director|vp|em|tl|skip-level|cto)['’]s?\s+(?:request|ask|direction|suggestion|behest|instruction|orders))(?![\p{L}])/giu;
+const PASSIVE_DIRECTED_RE = /(?<![\p{L}])(?:I\s+(?:was|got|had\s+been|have\s+been|am)\s+(?:\S+ly\s+)?(?:asked\s+(?:to|by|if)|requested\s+(?:to|by)|told\s+to|assigned|tasked|instructed|directed|given\s+(?:the|this|a|an)\s+(?:task|ticket|job|project|assignment|work|problem|bug)|put\s+on|put\s+in\s+charge|pulled\s+(?:in|into|onto)|handed|brought\s+in|drafted|nominated|volunteered|picked|chosen|selected|appointed|voluntold)|(?:it|this|the\s+\S+(?:\s+\S+)?)\s+(?:was|got)\s+(?:assigned|handed|given|delegated|passed)\s+(?:over\s+)?to\s+me|(?:assigned|handed|given|delegated)\s+to\s+me|(?:ticket|task|work|project|bug|migration|job)\s+(?:\S+\s+){0,2}?(?:landed|was\s+dropped|fell)\s+on\s+(?:me|my\s+(?:plate|desk|lap))|(?:was|became)\s+my\s+(?:assignment|assigned\s+\S+)|(?:at|on|was|by)\s+(?:my|the|our)\s+(?:\S+\s+)?(?:manager|lead|boss|director|vp|em|tl|skip-level|cto)['’]s?\s+(?:request|ask|direction|suggestion|behest|instruction|orders))(?![\p{L}])/giu;
 
 /** Work framed as directed by someone else. */
 export const managerDirected: Rule = {
@@ -47,7 +47,7 @@ export const managerDirected: Rule = {
             while ((m = re.exec(c.text))) {
               if (negatedBefore(c.text, m.index) || /^\S*\s+(?:not|never|n't)\b/i.test(m[0])) continue;
               // Asking or telling directs work only with what to do: "asked me to", "asked if I could" (not "asked me for an update").
-              if (re === DIRECTED_RE && /(?:asked|told|wanted|needed|expected|instructed|directed)\s+me$/i.test(m[0]) && !/^\s*(?:to|if\s+I|whether\s+I|with|on)\b/i.test(c.text.slice(m.index + m[0].length))) continue;
+              if (re === DIRECTED_RE && /(?:asked|told|wanted|needed|expected|instructed|directed|nudged|pushed|encouraged|urged|steered)\s+me$/i.test(m[0]) && !/^\s*(?:to|if\s+I|whether\s+I|with|on)\b/i.test(c.text.slice(m.index + m[0].length))) continue;
               // For a wish, the range is the boss and the wish ("my skip-level wanted"), not the rest of the sentence.
               const text = re === WISH_RE ? m[1] : m[0];
               out.push({

@@ -33,13 +33,15 @@ const OTHER_TEAM_RE = /(?<![\p{L}])(?:(?:the|two|three|four|five|several|many|ot
 const SPREAD_RE = /(?<![\p{L}])(?:across|to|into|in|for|throughout)\s+(?:the\s+)?(?:other|all|every|each|remaining|rest\s+of\s+the)\s+(?:\S+\s+){0,2}?(?:teams?|repositories|repos|services|products|apps|regions|platforms|squads|orgs?|organi[sz]ations?|codebases|pipelines|projects|modules|libraries|clients|sdks|languages|markets|countries|sites|stores|offices|departments|business\s+units)(?![\p{L}])/iu;
 
 // Another team doing something with the writer's work: "turned the same check on", "copied my script".
-const SAME_THING_RE = /(?<![\p{L}])(?:the\s+same|my|this|that|the\s+new)\s+(?:\S+\s+){0,2}?(?:check|test|tests|script|tool|job|pattern|approach|fix|change|config|library|dashboard|alert|process|template|key|scheduler|setup|pipeline|runbook|playbook|linter|rule|guard|monitor|step)(?![\p{L}])/iu;
+const SAME_THING_RE = /(?<![\p{L}])(?:the\s+same\s+\S+|(?:my|this|that|the\s+new)\s+(?:\S+\s+){0,2}?(?:check|test|tests|script|tool|job|pattern|approach|fix|change|config|library|dashboard|alert|process|template|key|scheduler|setup|pipeline|runbook|playbook|linter|rule|guard|monitor|step))(?![\p{L}])/iu;
 
 // The practice now runs everywhere: "every depot now checks …", "the check now runs at all twelve depots".
-const EVERYWHERE_NOW_RE = /(?<![\p{L}])(?:(?:every|each|all)\s+(?:\S+\s+){0,2}?\p{L}+\s+now\s+(?:runs?|uses?|checks?|has|have|gets?|follows?|ships?|includes?|requires?)|now\s+(?:runs?|applies|ships?|is\s+used|is\s+required)\s+(?:at|in|across|on|for)\s+(?:all|every|each))(?![\p{L}])/iu;
+const EVERYWHERE_NOW_RE = /(?<![\p{L}])(?:(?:teams?|services?|apps?|products?|regions?|squads?|groups?|orgs?)\s+(?:\S+\s+){0,2}?now\s+(?:use|uses|run|runs|rely|relies|depend|depends|import|imports|call|calls|ship|ships)|is\s+now\s+how\s+(?:\S+\s+){1,4}?(?:every|all|each)|(?:spread|went\s+out|rolled\s+out|extended|expanded)\s+to\s+(?:the\s+)?(?:\S+\s+){0,3}?(?:regions?|apps?|teams?|services?|products?|platforms?|markets?|countries|sites)|(?:every|each|all)\s+(?:\S+\s+){0,2}?\p{L}+\s+now\s+(?:runs?|uses?|checks?|has|have|gets?|follows?|ships?|includes?|requires?)|now\s+(?:runs?|applies|ships?|is\s+used|is\s+required)\s+(?:at|in|across|on|for)\s+(?:all|every|each))(?![\p{L}])/iu;
 
 /** True when the Result reaches beyond the fix: others adopted it, it became a standard, a policy or a runbook. */
-export function hasSecondOrder(text: string): boolean {
+export function hasSecondOrder(raw: string): boolean {
+  // "used to" is a past habit, not uptake; "default" and "standard" count only as what something became.
+  const text = raw.replace(/(?<![\p{L}])used\s+to(?![\p{L}])/giu, 'was').replace(/(?<![\p{L}])(?:the\s+|a\s+)?(?:default|standard)\s+(?:timeout|value|settings?|config(?:uration)?|deployment|library|behaviou?r|port|size|limit|retry|retries|option|font|output|way)(?![\p{L}])/giu, 'thing');
   INSTITUTION_RE.lastIndex = 0;
   REACH_RE.lastIndex = 0;
   if (INSTITUTION_RE.test(text) || REACH_RE.test(text) || SPREAD_RE.test(text) || EVERYWHERE_NOW_RE.test(text)) return true;
