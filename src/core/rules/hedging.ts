@@ -25,6 +25,8 @@ export const hedging: Rule = {
         for (const h of findAll(HEDGE_RE, s.prose)) {
           const lower = h.text.toLowerCase().replace(/\s+/g, ' ');
           if (/^(?:kind|sort) of$/.test(lower) && DETERMINER_BEFORE_RE.test(s.prose.slice(Math.max(0, h.start - 40), h.start))) continue;
+          // "tried to" hedges only what the writer did ("I tried to fix it"), not what customers tried or a habit ("before I try to").
+          if (/^(?:tried|try|trying|attempted) to$/.test(lower) && (lower.startsWith('try ') || !/(?<![\p{L}])I\s+(?:\S+\s+)?$/u.test(s.prose.slice(Math.max(0, h.start - 30), h.start)))) continue;
           const start = s.start + h.start;
           const end = s.start + h.end;
           const f: RawFinding = {

@@ -96,6 +96,9 @@ let firstNegatorEnd = Infinity;
 const FIRST_PERSON_RE = /(?<![\p{L}'’.])[Ii](?:['’](?:d|ve|m|ll))?(?![\p{L}.])/u;
 const SUBJECT_RE = /^(?:[\s"“(]*)(?:(?:then|next|first|finally|also|so|and|but|later|afterwards|meanwhile|eventually|once|after\s+that|to\s+\w+\s+\w+|in\s+\w+(?:\s+\w+)?|over\s+\w+(?:\s+\w+)?|within\s+\w+(?:\s+\w+)?|on\s+\w+(?:\s+\w+)?|by\s+\w+(?:\s+\w+)?|for\s+\w+(?:\s+\w+)?),?\s+)*/iu;
 
+// A pair that includes the writer: "<someone> and I", "I and <someone>".
+const PAIR_WITH_I_RE = /(?<![\p{L}])[\p{L}'’-]+\s+and\s+[Ii](?![\p{L}'’])|(?<![\p{L}])I\s+and\s+[\p{L}'’-]+/gu;
+
 // Past-tense verbs that do not end in -ed, for subjectless bullets ("Wrote the fix", "Ran the test").
 const IRREGULAR_PAST = new Set(
   'wrote built ran found made took led drove set sent brought began chose got gave kept met put read saw shipped split cut dug fought held hid hit knew laid left lent lost meant paid proved quit rebuilt redid rewrote reran rode rose said sought sold shot shut sped spent spun stood stuck swept taught told thought threw tore understood undid upheld went won withdrew wound broke caught drew fed felt fled flew forgot froze grew hung heard'.split(' '),
@@ -114,7 +117,8 @@ export function isPastVerb(word: string): boolean {
  * excluded when a group is the subject), or a subjectless clause that starts with a verb ("Profiled the job ...").
  */
 export function writerActs(s: Sentence): boolean {
-  if (FIRST_PERSON_RE.test(s.prose)) return true;
+  // "The team and I rewrote it" has the group as its actor, not the writer alone.
+  if (FIRST_PERSON_RE.test(s.prose.replace(PAIR_WITH_I_RE, ' '))) return true;
   const lead = s.prose.replace(SUBJECT_RE, '');
   const first = /^[\p{L}]+/u.exec(lead)?.[0] ?? '';
   if (!first) return false;

@@ -2,6 +2,8 @@ import type { Rule } from './rule';
 import { LANG, clauses, has, phrases } from './lang';
 
 const PLATITUDE_RE = phrases(LANG.platitudes);
+// An organizational process named with a qualifier: "the triage process", "our release processes".
+const PROCESS_RE = /(?<![\p{L}])(?:the|our|a|no|their|any|team['’]s)\s+(?:[\p{L}-]+\s+)?process(?:es)?(?![\p{L}])/giu;
 const TECHNICAL_RE = /(?<![\p{L}])(?:standard\s+(?:library|libraries|output|input|error|deviation)|file\s+ownership|ownership\s+(?:on|of)\s+the\s+(?:file|files|directory|folder)|process\s+(?:count|id|memory)|child\s+process|worker\s+process)(?![\p{L}])/giu;
 
 const SYSTEMIC_RE = phrases(LANG.systemic);
@@ -23,7 +25,7 @@ export const reflectionBelowLevel: Rule = {
       .filter((c) => !has(PLATITUDE_RE, c.text))
       .map((c) => c.text.replace(TECHNICAL_RE, ' '))
       .join(' ');
-    if (has(SYSTEMIC_RE, text)) return [];
+    if (has(SYSTEMIC_RE, text) || has(PROCESS_RE, text)) return [];
     return [{
       start: section.headingStart,
       end: section.headingEnd,

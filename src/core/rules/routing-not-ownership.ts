@@ -1,7 +1,7 @@
 import type { StepName } from '../model';
 import type { RawFinding, Rule } from './rule';
 import { MAX_FINDINGS_PER_RULE } from './rule';
-import { clauses, negatedBefore, quoteWords } from './lang';
+import { clauses, isPastVerb, negatedBefore, quoteWords } from './lang';
 
 const OTHERS = String.raw`(?:them|him|her|the\s+(?:\S+\s+){0,2}?(?:team|owners?|folks|people|on-?call|engineers?|maintainers?|lead|manager|channel|group|squad|vendor|support)|their\s+(?:\S+\s+){0,1}?(?:team|lead|manager|on-?call|channel|owners?|tracker|queue|backlog|board|slack|inbox|engineers?)|(?:my|our)\s+(?:\S+\s+)?(?:manager|lead|director|boss|vp))`;
 // The writer hands the problem to someone: messaged, pinged, escalated, reported, filed, told them, handed it off.
@@ -15,6 +15,16 @@ const THEY_FIXED_RE =
 // The writer's own fix in the same sentence makes a handoff a courtesy, not a routing.
 const OWN_FIX_RE =
   /(?<![\p{L}])(?:(?:brought|bringing|attached|attaching|with|included|including|sent|sending|emailed|posted|messaged|opened|opening|wrote|writing|written|shipped|shipping|built|building|implemented|deployed|deploying|added|adding|prepared|drafted|coded|landed|landing|merged|merging|had|and|my|own)\s+(?:\S+\s+){0,3}?(?<!to\s)(?:fix|fixes|patch|patches|pull\s+request|pr|change|diff|commit|solution|prototype|proof\s+of\s+concept|poc|revert|rollback|roll-back|hotfix|workaround|mitigation|backfill|failover|restore)|myself|ready[\s-]to[\s-]merge|I\s+(?:\S+\s+)?(?:fixed|patched|rewrote|reverted|rolled\s+back|repaired|replaced|restored|mitigated|recovered|failed\s+over|promoted|restarted|switched|drained|rebuilt|redeployed|resolved|stopped\s+the)|(?:fix|patch|pull\s+request|pr|diff|change)\s+(?:that\s+)?I\s+(?:had\s+)?\S+)(?![\p{L}])/iu;
+
+// The writer passes something on (a light handoff that is fine on its own).
+const PASSED_ON_RE = /(?<![\p{L}])I\s+(?:\S+\s+)?(?:posted|shared|handed|passed|brought|wrote\s+up|documented|looped\s+in|sent|showed|gave|forwarded|described|explained|mentioned|reported|raised|flagged|told)(?![\p{L}])/u;
+// Another team as the subject of a past-tense verb: "their on-call purged", "the edge team shortened", "who rolled out".
+const OTHER_ACTS_RE =
+  /(?<![\p{L}])(?:they|their\s+(?:\S+\s+)?(?:team|on-?call|engineers?|lead|owners?|dba|sre)|the\s+(?:\S+\s+){0,2}?(?:team|on-?call|owners?|maintainers?|vendor)(?:['’]s\s+(?:on-?call|lead|engineers?))?(?:,?\s+(?:who|whose\s+(?:on-?call|team|lead|engineers?)))?)\s+(?:then\s+|quickly\s+|later\s+|eventually\s+|promptly\s+)?(\p{L}+)(?![\p{L}])/giu;
+// The same, with the rest of its clause: what the other party did.
+const OTHER_DID_RE = new RegExp(`${OTHER_ACTS_RE.source}[^,;.]*`, 'giu');
+// Verbs of responding to the writer's work, not of doing the fix.
+const RESPONDING_VERBS = new Set('reviewed approved merged agreed confirmed thanked asked wanted needed decided replied said acknowledged liked loved accepted signed helped joined tested verified noticed saw read answered liked disagreed objected pushed argued worried complained'.split(' '));
 
 /** Handing the problem off instead of owning it. */
 export const routingNotOwnership: Rule = {
@@ -39,15 +49,28 @@ export const routingNotOwnership: Rule = {
             }
           }
         }
+        // The writer passes the finding on and the other side makes the fix, in its own words:
+        // "I posted the repro in their channel, and their on-call purged the paths".
+        if (hits.length === 0 && PASSED_ON_RE.test(s.prose)) {
+          OTHER_ACTS_RE.lastIndex = 0;
+          for (let m = OTHER_ACTS_RE.exec(s.prose); m; m = OTHER_ACTS_RE.exec(s.prose)) {
+            if (isPastVerb(m[1]) && !RESPONDING_VERBS.has(m[1].toLowerCase())) {
+              hits.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+              break;
+            }
+          }
+        }
         if (hits.length === 0) continue;
         // The writer's own fix anywhere in the sentence outside the handoff words.
+        // What another party did ("who shipped the TTL change") is not the writer's fix: blank it out first.
+        const writerText = s.prose.replace(OTHER_DID_RE, (m: string, verb: string) => (isPastVerb(verb) && !RESPONDING_VERBS.has(verb.toLowerCase()) ? ' '.repeat(m.length) : m));
         const segments: string[] = [];
         let from = 0;
         for (const h of [...hits].sort((a, b) => a.start - b.start)) {
-          segments.push(s.prose.slice(from, h.start));
+          segments.push(writerText.slice(from, h.start));
           from = Math.max(from, h.end);
         }
-        segments.push(s.prose.slice(from));
+        segments.push(writerText.slice(from));
         if (segments.some((seg) => OWN_FIX_RE.test(seg))) continue;
         const h = hits[0];
         out.push({

@@ -202,6 +202,19 @@ const probes: Array<[string, string, Record<string, string>, string?]> = [
   ['vague-result', '+', { result: 'Late points fell from 4% to 0.1%. The service is in great shape.' }],
   ['generic-reflection', '+', { reflection: 'Never assume; always verify, and double-check your work before you ship it to production.' }],
   ['generic-reflection', '+', { reflection: 'This experience made me a better engineer and taught me a great deal about working under pressure.' }],
+
+  ['routing-not-ownership', '+', { action: 'I pulled logs. I wrote up the finding and posted it in the edge team\'s channel, and their on-call purged the affected paths. I checked later.' }],
+  ['routing-not-ownership', '+', { action: 'I pulled logs. I handed the repro to the edge team, whose on-call purged the paths the same afternoon. I checked later.' }],
+  ['routing-not-ownership', '+', { action: 'I pulled logs. I looped in the edge team\'s on-call, who shipped the TTL change that evening. I checked later.' }],
+  ['routing-not-ownership', '-', { action: 'I pulled logs. I shared the patch with the edge team, and their lead reviewed and merged it. I verified it.' }],
+  ['routing-not-ownership', '-', { action: 'I pulled logs. I showed their lead the graph, and she agreed to my plan. I wrote the fix. I verified it.' }],
+  ['hedging', '-', { situation: 'Members who tried to redeem points saw errors, and the support queue filled up every Monday.' }],
+  ['hedging', '+', { action: 'I tried to reproduce the drop. I wrote the fix. I added a test. I verified it.' }],
+
+  ['few-i-statements', '+', { action: 'We pulled the logs. We found the bug. I read the dedupe code. The team and I talked it over and rewrote the key. I deployed it. We watched it.' }],
+  ['few-i-statements', '-', { action: 'I pulled the logs. I found the bug, and Sarah and I paired on the fix. I wrote the test. I verified it.' }],
+  ['we-language', '+', { action: 'I pulled the logs. I and two others rewrote the parser. I wrote the test. I verified it.' }],
+  ['reflection-below-level', '+', { reflection: 'Next time I would bring the load test graphs to the first planning meeting, because the graphs changed the director\'s mind quickly.' }, SENIOR],
 ];
 
 describe('phrasings', () => {
