@@ -24,7 +24,8 @@ const OTHER_ACTS_RE =
 // The same, with the rest of its clause: what the other party did.
 const OTHER_DID_RE = new RegExp(`${OTHER_ACTS_RE.source}[^,;.]*`, 'giu');
 // Verbs of responding to the writer's work, not of doing the fix.
-const RESPONDING_VERBS = new Set('reviewed approved merged agreed confirmed thanked asked wanted needed decided replied said acknowledged liked loved accepted signed helped joined tested verified noticed saw read answered liked disagreed objected pushed argued worried complained'.split(' '));
+// Verbs of responding to or adopting the writer's work, not of doing the fix: "they stopped asking", "they switched to it".
+const RESPONDING_VERBS = new Set('reviewed approved merged agreed confirmed thanked asked wanted needed decided replied said acknowledged liked loved accepted signed helped joined tested verified noticed saw read answered disagreed objected pushed argued worried complained stopped switched adopted trusted started began used relied moved kept continued preferred chose picked embraced requested celebrated praised cited copied reused followed expanded extended stayed returned came went felt seemed became got'.split(' '));
 
 /** Handing the problem off instead of owning it. */
 export const routingNotOwnership: Rule = {

@@ -215,6 +215,10 @@ const probes: Array<[string, string, Record<string, string>, string?]> = [
   ['few-i-statements', '-', { action: 'I pulled the logs. I found the bug, and Sarah and I paired on the fix. I wrote the test. I verified it.' }],
   ['we-language', '+', { action: 'I pulled the logs. I and two others rewrote the parser. I wrote the test. I verified it.' }],
   ['reflection-below-level', '+', { reflection: 'Next time I would bring the load test graphs to the first planning meeting, because the graphs changed the director\'s mind quickly.' }, SENIOR],
+
+  ['routing-not-ownership', '-', { action: 'I built the forecast. I showed them each week\'s forecast next to the spreadsheet, and after four weeks they stopped asking for the spreadsheet. I verified it.' }],
+  ['routing-not-ownership', '-', { action: 'I built the dashboard. I shared the dashboard with them, and they adopted it for every shift. I verified it.' }],
+  ['routing-not-ownership', '+', { action: 'I pulled logs. I wrote up the finding and posted it in the edge team\'s channel, and their on-call purged the affected paths. I checked later.' }],
 ];
 
 describe('phrasings', () => {
