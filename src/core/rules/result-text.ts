@@ -38,6 +38,8 @@ const SAME_THING_RE = /(?<![\p{L}])(?:the\s+same\s+\S+|(?:my|this|that|the\s+new
 // The practice now runs everywhere: "every depot now checks …", "the check now runs at all twelve depots".
 const EVERYWHERE_NOW_RE = /(?<![\p{L}])(?:(?:teams?|services?|apps?|products?|regions?|squads?|groups?|orgs?)\s+(?:\S+\s+){0,2}?now\s+(?:use|uses|run|runs|rely|relies|depend|depends|import|imports|call|calls|ship|ships)|is\s+now\s+how\s+(?:\S+\s+){1,4}?(?:every|all|each)|(?:spread|went\s+out|rolled\s+out|extended|expanded)\s+to\s+(?:the\s+)?(?:\S+\s+){0,3}?(?:regions?|apps?|teams?|services?|products?|platforms?|markets?|countries|sites)|(?:every|each|all)\s+(?:\S+\s+){0,2}?\p{L}+\s+now\s+(?:runs?|uses?|checks?|has|have|gets?|follows?|ships?|includes?|requires?)|now\s+(?:runs?|applies|ships?|is\s+used|is\s+required)\s+(?:at|in|across|on|for)\s+(?:all|every|each))(?![\p{L}])/iu;
 
+const OTHER_PEOPLE_USED_RE = /(?<![\p{L}])(?:(?:two|three|four|five|six|several|many|other|\d+)\s+(?:other\s+)?(?:[\p{L}-]+\s+)?(?:engineers|developers|designers|analysts|people|colleagues|teammates|squads|teams|groups|managers|writers|testers)|(?:other|another)\s+(?:[\p{L}-]+\s+)?(?:engineers?|developers?|designers?|analysts?|people|colleagues?|teammates?))\s+(?:\S+\s+){0,2}?(?:used|followed|copied|reused|applied|borrowed|picked\s+up|adopted|started\s+using)\s+(?:my|the\s+same|this|that|our)(?![\p{L}])/iu;
+
 /** True when the Result reaches beyond the fix: others adopted it, it became a standard, a policy or a runbook. */
 export function hasSecondOrder(raw: string): boolean {
   // "used to" is a past habit, not uptake; "default" and "standard" count only as what something became.
@@ -48,6 +50,9 @@ export function hasSecondOrder(raw: string): boolean {
   // Uptake by someone else: a team (not "my team") adopting, reusing, copying or rolling it out.
   UPTAKE_RE.lastIndex = 0;
   OTHER_TEAM_RE.lastIndex = 0;
+  // Other people picking up the writer's work: "two other engineers used my wiki page", "marketing started using the same layout".
+  if (OTHER_PEOPLE_USED_RE.test(text)) return true;
+  if (SAME_THING_RE.test(text) && /(?<![\p{L}])(?:started|began)\s+(?:using|to\s+use)(?![\p{L}])/iu.test(text) && !/(?<![\p{L}])I\s+(?:\S+\s+)?(?:started|began)(?![\p{L}])/u.test(text)) return true;
   const uptake = UPTAKE_RE.test(text) || SAME_THING_RE.test(text);
   if (!uptake) return false;
   OTHER_TEAM_RE.lastIndex = 0;

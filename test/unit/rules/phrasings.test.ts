@@ -219,6 +219,13 @@ const probes: Array<[string, string, Record<string, string>, string?]> = [
   ['routing-not-ownership', '-', { action: 'I built the forecast. I showed them each week\'s forecast next to the spreadsheet, and after four weeks they stopped asking for the spreadsheet. I verified it.' }],
   ['routing-not-ownership', '-', { action: 'I built the dashboard. I shared the dashboard with them, and they adopted it for every shift. I verified it.' }],
   ['routing-not-ownership', '+', { action: 'I pulled logs. I wrote up the finding and posted it in the edge team\'s channel, and their on-call purged the affected paths. I checked later.' }],
+
+  ['result-missing-second-order-effect', '-', { result: 'Late points fell from 4% to 0.1% for members. Two other Android engineers used my wiki page to profile their own screens.' }],
+  ['result-missing-second-order-effect', '-', { result: 'Late points fell from 4% to 0.1% for members. Marketing started using the same layout for its newsletters.' }],
+  ['result-missing-second-order-effect', '+', { result: 'Late points fell from 4% to 0.1% for members, saving support about 6 hours a week.' }],
+  ['routing-not-ownership', '-', { action: 'I planned her shadow shifts. When she took her first shift, I stayed reachable but let her make the calls, and she handled a failover with one question to me. I reviewed it with her.' }],
+  ['routing-not-ownership', '-', { action: 'I pulled the numbers. I wrote a short note for the growth lead that showed how a leaked email gave full access. I built the safer flow. I verified it.' }],
+  ['routing-not-ownership', '+', { action: 'I pulled logs. I found the drop. I wrote their lead an email about it and they fixed it. I checked later.' }],
 ];
 
 describe('phrasings', () => {
