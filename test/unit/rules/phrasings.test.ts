@@ -226,6 +226,11 @@ const probes: Array<[string, string, Record<string, string>, string?]> = [
   ['routing-not-ownership', '-', { action: 'I planned her shadow shifts. When she took her first shift, I stayed reachable but let her make the calls, and she handled a failover with one question to me. I reviewed it with her.' }],
   ['routing-not-ownership', '-', { action: 'I pulled the numbers. I wrote a short note for the growth lead that showed how a leaked email gave full access. I built the safer flow. I verified it.' }],
   ['routing-not-ownership', '+', { action: 'I pulled logs. I found the drop. I wrote their lead an email about it and they fixed it. I checked later.' }],
+
+  ['we-language', '+', { task: 'The ledger was not mine and nobody asked. Together with the support lead, I set out to find where points broke.' }],
+  ['we-language', '+', { action: 'I pulled logs. Together with my teammate, I rewrote the parser. I verified it.' }],
+  ['we-language', '+', { action: 'I pulled logs. Alongside the support lead, I rewrote the parser. I verified it.' }],
+  ['we-language', '-', { action: 'I pulled logs. I sent the reproduction together with my patch to their lead. I verified it.' }],
 ];
 
 describe('phrasings', () => {
