@@ -412,7 +412,10 @@ export const DATA = {
         "part of the onboarding",
         "handbook",
         "example to follow",
-        "reference for"
+        "reference for",
+        "the pattern for every",
+        "as the pattern",
+        "pattern for all"
       ],
       "uptakeVerbs": [
         "rolled",

@@ -146,7 +146,8 @@ export function quantities(text: string): Hit[] {
     if (!m[1] && !suffix && /^\d{4}$/.test(digits) && n >= 1900 && n <= 2100 && YEAR_CONTEXT_RE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
   }
-  for (const h of findAll(NUMBER_WORD_RE, text)) out.push(h);
+  // "double-checked", "triple-tapped": compound verbs, not amounts.
+  for (const h of findAll(NUMBER_WORD_RE, text)) if (!(/^(?:double|triple)$/i.test(h.text) && /^-\p{L}/u.test(text.slice(h.end, h.end + 2)))) out.push(h);
   for (const h of findAll(ONE_RE, text)) out.push(h);
   return out.sort((a, b) => a.start - b.start);
 }

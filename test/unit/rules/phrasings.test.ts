@@ -231,6 +231,15 @@ const probes: Array<[string, string, Record<string, string>, string?]> = [
   ['we-language', '+', { action: 'I pulled logs. Together with my teammate, I rewrote the parser. I verified it.' }],
   ['we-language', '+', { action: 'I pulled logs. Alongside the support lead, I rewrote the parser. I verified it.' }],
   ['we-language', '-', { action: 'I pulled logs. I sent the reproduction together with my patch to their lead. I verified it.' }],
+
+  ['missing-scope-boundary', '-', { task: 'The ship decision belonged to the product manager, not to me, but the crash data worried me.' }],
+  ['missing-scope-boundary', '-', { task: 'The bug was in the timezone-data package, which I don\'t maintain, and members were waiting.' }],
+  ['missing-scope-boundary', '-', { task: 'The drops had been assigned to the infrastructure group, and they were busy with a migration.' }],
+  ['result-missing-second-order-effect', '-', { result: 'Late points fell from 4% to 0.1% for members. The other two engineers now reuse my cost script every month.' }],
+  ['result-missing-second-order-effect', '-', { result: 'Late points fell from 4% to 0.1% for members. The CTO kept the idempotency key as the pattern for every payment call.' }],
+  ['result-missing-second-order-effect', '-', { result: 'Late points fell from 4% to 0.1% for members. The retention check now runs in final assembly for all 3 pump models.' }],
+  ['unquantified-result', '+', { result: 'After I double-checked every scanner, nurses stopped typing IDs by hand, and the gift team adopted my test.' }],
+  ['unquantified-result', '-', { result: 'The double charges stopped the same afternoon for members, and the gift team adopted my test.' }],
 ];
 
 describe('phrasings', () => {
