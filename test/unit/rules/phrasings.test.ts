@@ -240,6 +240,10 @@ const probes: Array<[string, string, Record<string, string>, string?]> = [
   ['result-missing-second-order-effect', '-', { result: 'Late points fell from 4% to 0.1% for members. The retention check now runs in final assembly for all 3 pump models.' }],
   ['unquantified-result', '+', { result: 'After I double-checked every scanner, nurses stopped typing IDs by hand, and the gift team adopted my test.' }],
   ['unquantified-result', '-', { result: 'The double charges stopped the same afternoon for members, and the gift team adopted my test.' }],
+
+  ['vague-result', '+', { result: 'Late points fell from 4% to 0.1%. The whole support crew felt a weight lift off their shoulders.' }],
+  ['vague-result', '+', { result: 'Late points fell from 4% to 0.1%. On-call breathed easier after that.' }],
+  ['vague-result', '-', { result: 'Members stopped writing in about late points, and the gift-card team adopted my retry test.' }],
 ];
 
 describe('phrasings', () => {
