@@ -334,8 +334,11 @@ function readYaml(yamlText: string, base: number, fm: FrontMatter): void {
         break;
       case 'principles':
       case 'principle': {
-        const items = isSeq(valueNode) ? valueNode.items : valueNode ? [valueNode] : [];
-        let bad = false;
+        // `principles` is a list and `principle` one name (SPEC); a value of the other shape cannot be read, so it
+        // counts as absent: the story then names no principle.
+        const rightShape = key === 'principles' ? isSeq(valueNode) : isScalar(valueNode) && typeof valueNode.value === 'string';
+        const items = !rightShape ? [] : isSeq(valueNode) ? valueNode.items : valueNode ? [valueNode] : [];
+        let bad = !rightShape;
         for (const item of items) {
           if (isScalar(item) && typeof item.value === 'string' && item.value.trim()) {
             fm.principles.push(item.value.trim());
@@ -346,9 +349,11 @@ function readYaml(yamlText: string, base: number, fm: FrontMatter): void {
             fm.principleSpans.push(inner >= 0 ? { start: r.start + inner, end: r.start + inner + item.value.trim().length } : r);
           } else bad = true;
         }
-        if (bad || (!isSeq(valueNode) && !(isScalar(valueNode) && typeof valueNode.value === 'string'))) {
+        if (bad) {
           fm.problems.push({
-            message: `\`${key}\` should be ${key === 'principle' ? 'one principle name' : 'a list of principle names, e.g. [Ownership, Dive Deep]'}.`,
+            message: key === 'principle'
+              ? '`principle` takes one principle name; for several, use `principles: [Ownership, Dive Deep]`.'
+              : '`principles` should be a list, e.g. `principles: [Ownership]`, or use `principle: Ownership` for one name.',
             key,
             ...valueSpan,
           });

@@ -15,8 +15,13 @@ describe('invalid-front-matter', () => {
     assert.equal(findings(text, 'invalid-front-matter').length, 1);
     assert.equal(analyze(text).level, 'sde2');
   });
-  it('fires on a key of the wrong type', () => {
-    assert.equal(findings(story({}, { frontMatter: 'question: [a, b]\nprinciples: Ownership' }), 'invalid-front-matter').length, 1);
+  it('fires on a key of the wrong type, and the value counts as absent', () => {
+    assert.equal(findings(story({}, { frontMatter: 'question: [a, b]\nprinciples: Ownership' }), 'invalid-front-matter').length, 2);
+    // `principles` given as a plain string is unreadable: no principles, so the scope rule applies.
+    const text = story({ task: 'I started on the ledger because points were late.' }, { frontMatter: 'question: q\nprinciples: Customer Obsession' });
+    assert.deepEqual(analyze(text).principles, []);
+    assert.equal(findings(text, 'missing-scope-boundary').length, 1);
+    assert.equal(findings(story({}, { frontMatter: 'question: q\nprinciple: [Ownership, Dive Deep]' }), 'invalid-front-matter').length, 1);
   });
   it('warns on a misspelled principle and fixes it to the nearest name', () => {
     const text = story({}, { frontMatter: 'question: q\nprinciples: [Customer Obsesion, Ownership]' });
