@@ -19,13 +19,9 @@ import {
   answeredQuestion,
   groupByPrinciple,
   loadWalkthroughs,
-  parseConfig,
-  resolveConfig,
-  rules,
   summarizeStory,
 } from '../core';
 import type { Coverage, PrincipleGroup, StarConfig, StorySummary, Walkthrough, WalkthroughFile, WalkthroughRef } from '../core';
-import { CONFIG_FILE, explicitSettings } from './settings';
 
 /** The view id declared in package.json. */
 export const STORY_BANK_VIEW = 'starStories.bank';
@@ -61,21 +57,21 @@ export interface StoryBankSnapshot {
   roots: StoryBankSnapshotNode[];
 }
 
-/** The shared configuration, when the extension has one (ConfigStore fits this shape). */
+/** The extension's shared configuration (ConfigStore fits this shape). */
 export interface StoryBankConfig {
   current(): StarConfig;
   readonly onDidChange: vscode.Event<void>;
-  walkthroughsFolder?(): vscode.Uri | undefined;
+  walkthroughsFolder(): vscode.Uri | undefined;
 }
 
-/** Optional collaborators handed in by activate(). */
+/** Collaborators handed in by activate(). */
 export interface StoryBankDeps {
-  /** The extension's configuration store; without it the bank reads settings and `.starlint.yaml` itself. */
-  config?: StoryBankConfig;
+  /** The extension's configuration store: settings, `.starlint.yaml` and their changes. */
+  config: StoryBankConfig;
 }
 
 /** Registers the STAR Stories tree view, its commands and its watchers. */
-export function registerStoryBank(context: vscode.ExtensionContext, deps: StoryBankDeps = {}): void {
+export function registerStoryBank(context: vscode.ExtensionContext, deps: StoryBankDeps): void {
   const bank = new StoryBank(context.extensionUri, deps.config);
   const view = vscode.window.createTreeView(STORY_BANK_VIEW, { treeDataProvider: bank, showCollapseAll: true });
   bank.onDidRender((c) => {
@@ -127,7 +123,6 @@ class StoryBank implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private renderTimer: ReturnType<typeof setTimeout> | undefined;
   private snapshot: Snapshot | undefined;
   private walkthroughs: Walkthrough[] = [];
-  private ownConfig: StarConfig = resolveConfig();
   private scanning: Promise<void> | undefined;
   private generation = 0;
   /** How many times the tree has been repainted (for STORY_BANK_SNAPSHOT_COMMAND). */
@@ -139,7 +134,7 @@ class StoryBank implements vscode.TreeDataProvider<Node>, vscode.Disposable {
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly sharedConfig: StoryBankConfig | undefined,
+    private readonly sharedConfig: StoryBankConfig,
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher(STORY_GLOB);
     this.disposables.push(
@@ -161,20 +156,7 @@ class StoryBank implements vscode.TreeDataProvider<Node>, vscode.Disposable {
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rescan()),
     );
-    if (sharedConfig) {
-      this.disposables.push(sharedConfig.onDidChange(() => void this.rescan()));
-    } else {
-      const configWatcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE}`);
-      this.disposables.push(
-        configWatcher,
-        configWatcher.onDidCreate(() => void this.rescan()),
-        configWatcher.onDidChange(() => void this.rescan()),
-        configWatcher.onDidDelete(() => void this.rescan()),
-        vscode.workspace.onDidChangeConfiguration((e) => {
-          if (e.affectsConfiguration('star')) void this.rescan();
-        }),
-      );
-    }
+    this.disposables.push(sharedConfig.onDidChange(() => void this.rescan()));
   }
 
   dispose(): void {
@@ -190,7 +172,6 @@ class StoryBank implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   rescan(): Promise<void> {
     const generation = ++this.generation;
     const scan = (async () => {
-      this.ownConfig = this.sharedConfig ? this.sharedConfig.current() : await this.readOwnConfig();
       this.walkthroughs = await this.loadWalkthroughs();
       const uris = await vscode.workspace.findFiles(STORY_GLOB, EXCLUDE_GLOB);
       if (generation !== this.generation) return;
@@ -287,27 +268,11 @@ class StoryBank implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   }
 
   private config(): StarConfig {
-    return this.sharedConfig ? this.sharedConfig.current() : this.ownConfig;
+    return this.sharedConfig.current();
   }
 
   private isStory(uri: vscode.Uri): boolean {
     return uri.path.toLowerCase().endsWith('.star.md') && vscode.workspace.getWorkspaceFolder(uri) !== undefined;
-  }
-
-  /** Settings the user set, over `.starlint.yaml` at the first folder's root (problems are the diagnostics' to report). */
-  private async readOwnConfig(): Promise<StarConfig> {
-    let fileLayer: Partial<StarConfig> = {};
-    const root = vscode.workspace.workspaceFolders?.[0]?.uri;
-    if (root) {
-      try {
-        const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, CONFIG_FILE));
-        fileLayer = parseConfig(new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, ''), rules.map((r) => r.id)).config;
-      } catch {
-        // No settings file.
-      }
-    }
-    const settings = vscode.workspace.getConfiguration('star');
-    return resolveConfig(fileLayer, explicitSettings((key) => settings.inspect(key)));
   }
 
   /**
@@ -316,7 +281,7 @@ class StoryBank implements vscode.TreeDataProvider<Node>, vscode.Disposable {
    */
   private async loadWalkthroughs(): Promise<Walkthrough[]> {
     const folders: Array<{ uri: vscode.Uri; source: 'builtin' | 'user' }> = [{ uri: vscode.Uri.joinPath(this.extensionUri, 'walkthroughs'), source: 'builtin' }];
-    const user = this.sharedConfig?.walkthroughsFolder?.() ?? this.userWalkthroughsFolder();
+    const user = this.sharedConfig.walkthroughsFolder();
     if (user) folders.push({ uri: user, source: 'user' });
     const files: WalkthroughFile[] = [];
     for (const { uri, source } of folders) {
@@ -337,14 +302,6 @@ class StoryBank implements vscode.TreeDataProvider<Node>, vscode.Disposable {
       }
     }
     return loadWalkthroughs(files).walkthroughs;
-  }
-
-  private userWalkthroughsFolder(): vscode.Uri | undefined {
-    const value = (vscode.workspace.getConfiguration('star').get<string>('walkthroughsFolder') ?? '').trim();
-    if (!value) return undefined;
-    if (/^(?:\/|[A-Za-z]:[\\/])/.test(value)) return vscode.Uri.file(value);
-    const root = vscode.workspace.workspaceFolders?.[0]?.uri;
-    return root ? vscode.Uri.joinPath(root, ...value.split(/[\\/]+/).filter(Boolean)) : undefined;
   }
 
   // ---- the tree --------------------------------------------------------------------------------

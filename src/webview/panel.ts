@@ -6,9 +6,8 @@
  */
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
-import { loadWalkthroughs, panelForStory, parseConfig, parseStory, questionLine, rankWalkthroughs, resolveConfig, rules, analyze, storyKeys, matchWalkthrough } from '../core';
+import { loadWalkthroughs, panelForStory, parseStory, questionLine, rankWalkthroughs, analyze, storyKeys, matchWalkthrough } from '../core';
 import type { LoadResult, Range as CoreRange, StarConfig, Walkthrough, WalkthroughFile } from '../core';
-import { CONFIG_FILE, explicitSettings } from '../extension/settings';
 import { isFromWebview } from './protocol';
 import type { FromWebview, PageState, ToWebview } from './protocol';
 
@@ -20,12 +19,12 @@ const QUIZ_KEY = 'star.quizAnswers';
 const MAX_FILE_BYTES = 1024 * 1024;
 const UPDATE_DELAY_MS = 200;
 
-/** What the panel needs from the rest of the extension; everything has a default. */
+/** What the panel needs from the rest of the extension. */
 export interface WalkthroughPanelOptions {
   /** Where load problems and notes are written. */
-  output?: vscode.OutputChannel;
-  /** The effective lint configuration (defaults: `.starlint.yaml` + the `star.*` settings the user set). */
-  getConfig?: () => Partial<StarConfig> | Promise<Partial<StarConfig>>;
+  output: vscode.OutputChannel;
+  /** The effective lint configuration (the extension's shared ConfigStore). */
+  getConfig: () => Partial<StarConfig> | Promise<Partial<StarConfig>>;
 }
 
 const isStory = (d: vscode.TextDocument): boolean => d.languageId === LANGUAGE_ID || d.uri.path.endsWith('.star.md');
@@ -189,29 +188,12 @@ interface Services {
 
 let services: Services | undefined;
 
-/** `.starlint.yaml` at the first workspace folder, then the settings the user set (problems are reported elsewhere). */
-async function defaultConfig(): Promise<Partial<StarConfig>> {
-  let file: Partial<StarConfig> = {};
-  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
-  if (root) {
-    try {
-      const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, CONFIG_FILE)));
-      file = parseConfig(text.replace(/^\uFEFF/, ''), rules.map((r) => r.id)).config;
-    } catch {
-      // No file: no layer.
-    }
-  }
-  const settings = vscode.workspace.getConfiguration('star');
-  return resolveConfig(file, explicitSettings((key) => settings.inspect(key)));
-}
-
-function servicesFor(context: vscode.ExtensionContext, options: WalkthroughPanelOptions = {}): Services {
+function servicesFor(context: vscode.ExtensionContext, options?: WalkthroughPanelOptions): Services {
   if (services) return services;
-  const ownOutput = !options.output;
-  const output = options.output ?? vscode.window.createOutputChannel('STAR Walkthroughs');
-  const library = new WalkthroughLibrary(context.extensionUri, output);
-  services = { context, library, output, getConfig: options.getConfig ?? defaultConfig };
-  context.subscriptions.push(library, ...(ownOutput ? [output] : []), { dispose: () => (services = undefined) });
+  if (!options) throw new Error('registerWalkthroughPanel must run before the panel is used');
+  const library = new WalkthroughLibrary(context.extensionUri, options.output);
+  services = { context, library, output: options.output, getConfig: options.getConfig };
+  context.subscriptions.push(library, { dispose: () => (services = undefined) });
   return services;
 }
 
@@ -478,7 +460,7 @@ class OpenWalkthroughLens implements vscode.CodeLensProvider {
  * Registers the panel's serializer (restores it after a reload), the "Open walkthrough" code lens, and
  * the listeners: follow the active story, re-send on edits (debounced), reload when walkthroughs change.
  */
-export function registerWalkthroughPanel(context: vscode.ExtensionContext, options: WalkthroughPanelOptions = {}): void {
+export function registerWalkthroughPanel(context: vscode.ExtensionContext, options: WalkthroughPanelOptions): void {
   const s = servicesFor(context, options);
   void s.library.ready();
   context.subscriptions.push(
